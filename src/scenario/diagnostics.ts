@@ -1,0 +1,43 @@
+/**
+ * A problem found in the input. Errors stop a run; warnings are printed and the run goes on.
+ * `message` is the reason alone, in the API server's words where Kubernetes has them
+ * (e.g. "Invalid value: 70000: must be between 1 and 65535, inclusive").
+ */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  /** 1-based line of the offending node, when the YAML parser knows it. */
+  line?: number;
+  /** "Service/hostname-svc-lb-local", "Scenario/seed-two-nodes". */
+  object?: string;
+  /** Dotted field path as the API server prints it: "spec.ports[0].nodePort". */
+  path?: string;
+  message: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line ? `${d.file}:${d.line}` : d.file;
+  const [kind, name] = d.object ? d.object.split('/') : [];
+  const subject = kind && d.severity === 'error' ? `The ${kind} "${name}" is invalid: ` : kind ? `${kind} "${name}": ` : '';
+  const field = d.path ? `${d.path}: ` : '';
+  return `${where}: ${d.severity}: ${subject}${field}${d.message}`;
+}
+
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === 'error');
+}
+
+/** Thrown by entry points when input has errors; carries every diagnostic found. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** "spec", "ports", 0, "port" -> "spec.ports[0].port" */
+export function formatPath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}

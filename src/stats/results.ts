@@ -1,0 +1,99 @@
+import type { LatencyBucket } from './latency-histogram.js';
+
+/** What one run of one variant produced. Times are in seconds; sinks convert units. */
+export interface PodResult {
+  name: string;
+  node: string;
+  zone: string;
+  /** Requests that reached the pod (accepted or rejected by its queue). */
+  requests: number;
+  completed: number;
+  /** Rejected by the pod's full queue. */
+  rejected: number;
+  /** The pod's fraction of all completed requests of the variant. */
+  share: number;
+  /** Busy worker-time / (workers x simulated time). */
+  utilization: number;
+  waitMean: number;
+  latencyMean: number;
+  latencyP99: number;
+}
+
+export interface NodeResult {
+  name: string;
+  zone: string;
+  /** Requests that entered the cluster at this node (from the load balancer, a NodePort client or a client pod). */
+  received: number;
+  /** Of those, sent on to a pod on another node. */
+  forwardedOut: number;
+  /** Requests forwarded here by another node. */
+  forwardedIn: number;
+  /** Requests completed by pods on this node. */
+  served: number;
+  /** Requests this node dropped (Local policy, no local endpoint). */
+  dropped: number;
+}
+
+export interface HopCount {
+  hops: number;
+  requests: number;
+  fraction: number;
+}
+
+export interface LatencySummary {
+  mean: number;
+  /** Half-width of the 95% confidence interval of the mean (batch means); NaN if too few batches. */
+  meanCi95: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+export interface VariantResult {
+  name: string;
+  /** Overridden field -> value, e.g. { externalTrafficPolicy: 'Local' }. */
+  overrides: Record<string, string>;
+  requests: number;
+  completed: number;
+  /** Dropped by a node (client times out). */
+  dropped: number;
+  /** Refused: no endpoint at all, or a full pod queue. */
+  rejected: number;
+  latency: LatencySummary;
+  hopsMean: number;
+  extraHopFraction: number;
+  snatFraction: number;
+  podUtilMin: number;
+  podUtilMax: number;
+  podShareMin: number;
+  podShareMax: number;
+  /** Completed requests per simulated second. */
+  throughput: number;
+  simTime: number;
+  events: number;
+  hops: HopCount[];
+  latencyBuckets: LatencyBucket[];
+  pods: PodResult[];
+  nodes: NodeResult[];
+}
+
+export interface InputFileInfo {
+  path: string;
+  sha256: string;
+}
+
+export interface RunResults {
+  scenario: string;
+  seed: number;
+  /** Column names of the overridden fields, in order: one CSV column each. */
+  overrideColumns: string[];
+  variants: VariantResult[];
+  meta: {
+    version: string;
+    files: InputFileInfo[];
+    commandLine: string[];
+    wallTimeSeconds: number;
+  };
+}
