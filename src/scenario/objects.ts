@@ -73,6 +73,8 @@ export interface WorkloadObject {
   templateLabels: Record<string, string>;
   nodeName?: string;
   nodeSelector: Record<string, string>;
+  /** Kind/name of the controlling owner, if any: a dumped ReplicaSet names its Deployment. */
+  owner?: string;
   origin: Origin;
 }
 

@@ -1,0 +1,196 @@
+// Runs every benchmark in `benchmarks` as a child process, keeps the best of its repeats, and
+// writes bench/RESULTS.md. Run through `npm run bench`, which builds dist/ first.
+//
+// To add a benchmark: append an entry to `benchmarks` (its script prints one JSON line on
+// stdout), and a row to `comparisons` if it has a baseline to be measured against.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const out = join(here, 'out');
+const referenceSource = resolve(repo, '../shared/reference/des_cpp.cpp');
+const cppBinary = join(out, 'des_cpp');
+const REQUESTS = '1000000';
+
+/**
+ * name: the key in the results; command(): argv, or null when the benchmark cannot run here
+ * (its `skip` says why); prepare(): run once before the first repeat; repeats: the best
+ * (shortest wall time) of them is kept.
+ */
+const benchmarks = [
+  {
+    name: 'engine-hold',
+    description: 'hold model, 1k and 1M events pending',
+    command: () => [process.execPath, join(here, 'engine-hold.mjs')],
+    repeats: 1,
+  },
+  {
+    name: 'reference-direct',
+    description: `reference model on Simulator + Station + LatencyHistogram, ${REQUESTS} requests`,
+    command: () => [process.execPath, join(here, 'reference-direct.mjs'), '--requests', REQUESTS],
+    repeats: 3,
+  },
+  {
+    name: 'des_cpp',
+    description: `C++ reference (g++ -O2 -march=native), --pfwd 0.75 --requests ${REQUESTS}`,
+    prepare: buildCpp,
+    command: () => (existsSync(cppBinary) ? [cppBinary, '--pfwd', '0.75', '--requests', REQUESTS] : null),
+    skip: 'g++ or ../shared/reference/des_cpp.cpp not found',
+    repeats: 3,
+  },
+];
+
+/** subject / baseline whole-process wall time, with the ratio we aim for. */
+const comparisons = [{ subject: 'reference-direct', baseline: 'des_cpp', target: 2 }];
+
+function buildCpp() {
+  if (!existsSync(referenceSource)) return;
+  try {
+    execFileSync('g++', ['-O2', '-march=native', '-o', cppBinary, referenceSource], { stdio: 'inherit' });
+  } catch (e) {
+    console.error(`could not build ${referenceSource}: ${e.message}`);
+  }
+}
+
+// Node parses the whole CA bundle at start-up when NODE_EXTRA_CA_CERTS is set (about 100 ms on
+// the development machine); the simulator never opens a TLS connection, so children run without it.
+const childEnv = { ...process.env };
+delete childEnv.NODE_EXTRA_CA_CERTS;
+
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** One run: wall time measured here around the whole child process, peak RSS from GNU time. */
+function runOnce(argv) {
+  const rssFile = join(out, 'rss.txt');
+  const full = gnuTime ? [gnuTime, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(full[0], full.slice(1), { env: childEnv, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  const json = JSON.parse(lines[lines.length - 1]);
+  let rssKb = json.maxrss_kb;
+  if (gnuTime) {
+    rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    rmSync(rssFile);
+  }
+  return { wall, rssKb, json };
+}
+
+function main() {
+  mkdirSync(out, { recursive: true });
+  const runs = new Map();
+  for (const b of benchmarks) {
+    b.prepare?.();
+    runs.set(b.name, []);
+  }
+  // Repeats are interleaved (A B C, A B C, ...), so a slow spell of the machine hits all alike.
+  const rounds = Math.max(...benchmarks.map((b) => b.repeats));
+  for (let round = 0; round < rounds; round++) {
+    for (const b of benchmarks) {
+      if (round >= b.repeats) continue;
+      const argv = b.command();
+      if (!argv) continue;
+      const r = runOnce(argv);
+      runs.get(b.name).push(r);
+      console.log(`${b.name} #${round + 1}: ${r.wall.toFixed(3)} s, ${(r.rssKb / 1024).toFixed(0)} MB`);
+    }
+  }
+  const best = new Map();
+  for (const [name, rs] of runs) {
+    if (rs.length > 0) best.set(name, rs.reduce((a, b) => (b.wall < a.wall ? b : a)));
+  }
+  for (const [name, r] of best) console.log(name, JSON.stringify(r.json));
+  const ratios = comparisons.map((c) => {
+    const s = best.get(c.subject);
+    const b = best.get(c.baseline);
+    return { ...c, ratio: s && b ? s.wall / b.wall : NaN };
+  });
+  for (const c of ratios) {
+    console.log(`${c.subject} / ${c.baseline}: ${c.ratio.toFixed(2)}x whole-process wall time (target: within ${c.target}x)`);
+  }
+  const file = join(here, 'RESULTS.md');
+  writeFileSync(file, report(runs, best, ratios));
+  console.log(`wrote ${relative(process.cwd(), file)}`);
+}
+
+function cpuModel() {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    if (line) return line.split(':')[1].trim();
+  } catch { /* not Linux */ }
+  return os.cpus()[0]?.model ?? 'unknown';
+}
+
+function compilerVersion() {
+  try {
+    return execFileSync('g++', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  } catch {
+    return 'g++ not found';
+  }
+}
+
+const s = (x) => `${x.toFixed(3)} s`;
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
+
+function report(runs, best, ratios) {
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.mjs): do not edit by hand. Absolute figures drift from run',
+    'to run and machine to machine; only ratios measured in the same run are worth comparing.',
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpuModel()}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,
+    `- Node: ${process.version} (V8 ${process.versions.v8})`,
+    `- C++ compiler: ${compilerVersion()}`,
+    '- Command: `npm run bench`',
+    '- Wall time is measured around the whole child process (start-up, module loading, the run, exit);',
+    `  peak RSS ${gnuTime ? 'from GNU time' : 'from the process itself'}. Children run without NODE_EXTRA_CA_CERTS (see run.mjs).`,
+    '',
+  ];
+  const node = best.get('reference-direct');
+  const cpp = best.get('des_cpp');
+  lines.push(`## Reference model, ${Number(REQUESTS) / 1e6}M requests: svcsim engine vs C++ (best of 3)`, '');
+  lines.push('| program | wall time | peak RSS | requests/s (event loop) | events/s (event loop) | mean | p99 | mean hops | utilization min / max |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const row = (label, r) => {
+    const j = r.json;
+    lines.push(`| ${label} | ${s(r.wall)} | ${mb(r.rssKb)} | ${millions(j.requests_per_s)} | ${millions(j.events_per_s)} | ${j.mean_ms.toFixed(3)} ms | ${j.p99_ms.toFixed(1)} ms | ${j.mean_hops.toFixed(3)} | ${j.util_min.toFixed(3)} / ${j.util_max.toFixed(3)} |`);
+  };
+  if (node) row('bench/reference-direct.mjs (Node)', node);
+  if (cpp) row('des_cpp --pfwd 0.75', cpp);
+  lines.push('');
+  for (const c of ratios) {
+    const verdict = Number.isNaN(c.ratio) ? 'not measured' : c.ratio <= c.target ? 'within target' : 'OVER target';
+    lines.push(`Ratio ${c.subject} / ${c.baseline}, whole-process wall time: **${Number.isNaN(c.ratio) ? 'n/a' : c.ratio.toFixed(2) + 'x'}** (target: within ${c.target}x; ${verdict}).`, '');
+  }
+  if (node) {
+    const j = node.json;
+    lines.push(`Node event loop alone: ${s(j.loop_s)}${cpp ? `; C++ event loop alone: ${s(cpp.json.loop_s)}` : ''}.`);
+    lines.push(`Mean latency check: ${j.mean_ms.toFixed(3)} ms +- ${j.mean_ci999_ms.toFixed(3)} ms (99.9% batch means) against ${j.analytic_mean_ms.toFixed(3)} ms analytic: ${j.mean_check}.`, '');
+  }
+  const hold = best.get('engine-hold');
+  if (hold) {
+    lines.push('## Engine hold model (each event schedules one more; queue size constant)', '');
+    lines.push('| events pending | events processed | events/s | setup |');
+    lines.push('|---:|---:|---:|---:|');
+    for (const r of hold.json.results) lines.push(`| ${r.pending.toLocaleString('en-US')} | ${r.events.toLocaleString('en-US')} | ${millions(r.events_per_s)} | ${s(r.setup_s)} |`);
+    lines.push('');
+  }
+  lines.push('## Every run', '', '| benchmark | description | wall times | peak RSS |', '|---|---|---|---:|');
+  for (const b of benchmarks) {
+    const rs = runs.get(b.name);
+    if (rs.length === 0) { lines.push(`| ${b.name} | ${b.description} | skipped: ${b.skip ?? 'not run'} | |`); continue; }
+    lines.push(`| ${b.name} | ${b.description} | ${rs.map((r) => r.wall.toFixed(3)).join(', ')} s | ${mb(Math.max(...rs.map((r) => r.rssKb)))} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+main();

@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yargs, { type Argv } from 'yargs';
+import { formatComparison } from '../output/console-report.js';
+import { writeResults } from '../output/csv-files.js';
+import { toJsonSummary } from '../output/json-summary.js';
+import { createProgress, type Progress } from '../output/progress.js';
+import { prepareScenario, runScenario, svcsimVersion } from '../run/run-scenario.js';
+import { formatDiagnostic, InputError } from '../scenario/diagnostics.js';
+import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
+import { RUN_OPTIONS, type RunArgs } from './options.js';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+/**
+ * The command-line parser. It only parses and calls the engine's entry point; `exitCode` is set
+ * on the returned holder so tests can run it in-process.
+ */
+export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCode: 0 }): Argv {
+  return yargs(argv)
+    .scriptName('svcsim')
+    .usage('$0 <command> [options]\n\nSimulates requests through Kubernetes Services, request by request.')
+    .command('run <files..>', 'Run a scenario: Kubernetes manifests plus one kind: Scenario document', (y) =>
+      y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'YAML files (multi-document)' })
+        .options(RUN_OPTIONS)
+        .example('$0 run scenarios/seed-two-nodes.yaml', 'Cluster vs Local on the seed example')
+        .example('$0 run cluster.yaml scenario.yaml --requests 1000000 --out results/big', 'More requests, CSV files elsewhere')
+        .example('$0 run scenarios/seed-two-nodes.yaml --variant Local --json', 'One variant, summary as JSON'),
+    async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
+    .command('validate <files..>', 'Check manifests and scenario as the API server and svcsim would, without running', (y) =>
+      y.positional('files', { type: 'string', array: true, demandOption: true })
+        .example('$0 validate service.yaml', 'Check a single Service manifest'),
+    (args) => { state.exitCode = validateCommand(args.files as string[], io); })
+    .command('schema', 'Print the JSON Schema of the Scenario document', () => {}, () => {
+      io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    })
+    .demandCommand(1, 'Name a command: run, validate or schema')
+    .strict()
+    .version(svcsimVersion())
+    .help()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // Thrown, not just reported: yargs would otherwise still call the command's handler.
+      throw error ?? new UsageError(message);
+    });
+}
+
+export class UsageError extends Error {}
+
+/** Parses argv, runs the command and returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const state = { exitCode: 0 };
+  try {
+    await buildCli(argv, io, state).parseAsync();
+    return state.exitCode;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`svcsim: ${e.message}\nRun "svcsim --help" for usage.\n`);
+    return 2;
+  }
+}
+
+export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
+  const bars = new Map<string, Progress>();
+  try {
+    if (args.requests !== undefined && !(Number.isInteger(args.requests) && args.requests > 0)) {
+      io.err(`svcsim: --requests must be a positive whole number, got ${args.requests}\n`);
+      return 2;
+    }
+    if (args.duration !== undefined && !/^(\d+(\.\d*)?|\.\d+)(ns|us|ms|s|m|h)$/.test(args.duration)) {
+      io.err(`svcsim: --duration must be a duration with a unit, like "60s", got ${JSON.stringify(args.duration)}\n`);
+      return 2;
+    }
+    const results = runScenario(args.files, {
+      seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant,
+      commandLine: process.argv.slice(1),
+      onProgress: (variant, sent, total) => {
+        let bar = bars.get(variant);
+        if (!bar) { bar = createProgress(total ?? 0, variant, args.progress && !args.json); bars.set(variant, bar); }
+        bar.update(sent);
+        if (total !== undefined && sent >= total) bar.stop();
+      },
+    });
+    for (const bar of bars.values()) bar.stop();
+    const dir = args.out ?? join('results', results.scenario);
+    const written = await writeResults(dir, results);
+    if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
+    else io.out(`${formatComparison(results)}\nWrote ${written.length} files to ${dir}/\n`);
+    return 0;
+  } catch (e) {
+    for (const bar of bars.values()) bar.stop();
+    if (e instanceof InputError) {
+      for (const d of e.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+      return 1;
+    }
+    io.err(`svcsim: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+export function validateCommand(files: string[], io: CliIo): number {
+  const { diagnostics } = prepareScenario(files, {}, false);
+  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors === 0) io.out(`${files.join(', ')}: valid${diagnostics.length ? ` (${diagnostics.length} warning(s))` : ''}\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+/** Writes the JSON Schema next to the scenarios, for editors (`npm run schema`). */
+export function writeSchemaFile(path: string): void {
+  writeFileSync(path, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+}

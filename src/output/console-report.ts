@@ -1,0 +1,106 @@
+import Table from 'cli-table3';
+import type { RunResults, VariantResult } from '../stats/results.js';
+
+export interface ReportOptions {
+  /** ANSI colours in the table; by default only when stdout is a terminal. */
+  colors?: boolean;
+  /** The width to fit in, in columns. */
+  width?: number;
+}
+
+const DASH = '-';
+
+function count(x: number): string {
+  return Number.isFinite(x) ? x.toLocaleString('en-US') : DASH;
+}
+
+function ms(seconds: number): string {
+  return Number.isFinite(seconds) ? (seconds * 1000).toFixed(3) : DASH;
+}
+
+function percent(fraction: number): string {
+  return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)}%` : DASH;
+}
+
+function fixed(x: number, decimals: number): string {
+  return Number.isFinite(x) ? x.toFixed(decimals) : DASH;
+}
+
+function textWidth(text: string): number {
+  return Math.max(...text.split('\n').map((line) => line.length));
+}
+
+const ROWS: [label: string, cell: (v: VariantResult) => string][] = [
+  ['requests', (v) => count(v.requests)],
+  ['completed', (v) => count(v.completed)],
+  ['dropped', (v) => count(v.dropped)],
+  ['rejected', (v) => count(v.rejected)],
+  ['latency mean (ms)', (v) => ms(v.latency.mean)],
+  ['  ± 95% CI (ms)', (v) => ms(v.latency.meanCi95)],
+  ['latency p50 (ms)', (v) => ms(v.latency.p50)],
+  ['latency p99 (ms)', (v) => ms(v.latency.p99)],
+  ['latency p99.9 (ms)', (v) => ms(v.latency.p999)],
+  ['mean hops', (v) => fixed(v.hopsMean, 3)],
+  ['extra hop', (v) => percent(v.extraHopFraction)],
+  ['SNAT', (v) => percent(v.snatFraction)],
+  ['pod utilization min', (v) => percent(v.podUtilMin)],
+  ['pod utilization max', (v) => percent(v.podUtilMax)],
+  ['pod share min', (v) => percent(v.podShareMin)],
+  ['pod share max', (v) => percent(v.podShareMax)],
+  ['throughput (req/s)', (v) => fixed(v.throughput, 1)],
+];
+
+/** Hard-wraps each line of `text` at `width` characters. */
+function wrap(text: string, width: number): string {
+  return text.split('\n').flatMap((line) => line.match(new RegExp(`.{1,${width}}`, 'g')) ?? ['']).join('\n');
+}
+
+/**
+ * A table with `leftColumns` label columns and one right-aligned column per variant. When the
+ * natural widths do not fit in `options.width`, the variant names in the head wrap; values never do.
+ */
+function table(head: string[], rows: string[][], leftColumns: number, options: ReportOptions): string {
+  const width = options.width ?? 80;
+  const colors = options.colors ?? process.stdout.isTTY === true;
+  // Each column costs its text, one space of padding either side and one border.
+  const valueWidths = head.map((_, i) => Math.max(0, ...rows.map((r) => textWidth(r[i]))));
+  const natural = head.map((h, i) => Math.max(textWidth(h), valueWidths[i]));
+  const total = natural.reduce((a, n) => a + n + 3, 1);
+  const fitted = [...head];
+  if (total > width) {
+    const labels = natural.slice(0, leftColumns).reduce((a, n) => a + n + 3, 1);
+    const each = Math.floor((width - labels) / (head.length - leftColumns)) - 3;
+    for (let i = leftColumns; i < head.length; i++) fitted[i] = wrap(head[i], Math.max(each, valueWidths[i], 6));
+  }
+  const t = new Table({
+    head: fitted,
+    colAligns: head.map((_, i) => (i < leftColumns ? 'left' : 'right')),
+    style: colors ? { head: ['bold'], border: ['grey'], compact: true } : { head: [], border: [], compact: true },
+  });
+  t.push(...rows);
+  return t.toString();
+}
+
+/** The variants side by side (Cluster next to Local): one column per variant, one row per metric. */
+export function formatComparison(results: RunResults, options: ReportOptions = {}): string {
+  const head = ['', ...results.variants.map((v) => v.name)];
+  const rows = ROWS.map(([label, cell]) => [label, ...results.variants.map(cell)]);
+  return table(head, rows, 1, options);
+}
+
+/** Per pod, its share of completed requests and its utilization under each variant. */
+export function formatPodTable(results: RunResults, options: ReportOptions = {}): string {
+  // Pods are matched across variants by name, in the order they first appear.
+  const pods = new Map<string, string>();
+  for (const v of results.variants) for (const p of v.pods) if (!pods.has(p.name)) pods.set(p.name, p.node);
+  const head = ['pod', 'node', ...results.variants.map((v) => `${v.name}\nshare/util %`)];
+  const rows = [...pods].map(([pod, node]) => [
+    pod,
+    node,
+    ...results.variants.map((v) => {
+      const p = v.pods.find((q) => q.name === pod);
+      return p ? `${fixed(p.share * 100, 1)}/${fixed(p.utilization * 100, 1)}` : DASH;
+    }),
+  ]);
+  return table(head, rows, 2, options);
+}

@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/results.js';
+
+/**
+ * How a number is written: counts as integers, seconds as milliseconds with 4 decimals (0.1 µs),
+ * fractions with 6 decimals, rates with 3 decimals, simulated time in seconds with 6 decimals.
+ */
+export type ColumnKind = 'count' | 'ms' | 'fraction' | 'rate' | 'seconds';
+
+export interface Column<T> {
+  name: string;
+  kind: ColumnKind;
+  value: (row: T) => number;
+}
+
+const DECIMALS: Record<Exclude<ColumnKind, 'count'>, number> = { ms: 4, fraction: 6, rate: 3, seconds: 6 };
+
+/** The metric columns of summary.csv (and of `svcsim run --json`), after `variant` and the override columns. */
+export const SUMMARY_COLUMNS: Column<VariantResult>[] = [
+  { name: 'requests', kind: 'count', value: (v) => v.requests },
+  { name: 'completed', kind: 'count', value: (v) => v.completed },
+  { name: 'dropped', kind: 'count', value: (v) => v.dropped },
+  { name: 'rejected', kind: 'count', value: (v) => v.rejected },
+  { name: 'latency_mean_ms', kind: 'ms', value: (v) => v.latency.mean },
+  { name: 'latency_mean_ci95_ms', kind: 'ms', value: (v) => v.latency.meanCi95 },
+  { name: 'latency_p50_ms', kind: 'ms', value: (v) => v.latency.p50 },
+  { name: 'latency_p90_ms', kind: 'ms', value: (v) => v.latency.p90 },
+  { name: 'latency_p99_ms', kind: 'ms', value: (v) => v.latency.p99 },
+  { name: 'latency_p999_ms', kind: 'ms', value: (v) => v.latency.p999 },
+  { name: 'latency_max_ms', kind: 'ms', value: (v) => v.latency.max },
+  { name: 'hops_mean', kind: 'fraction', value: (v) => v.hopsMean },
+  { name: 'extra_hop_fraction', kind: 'fraction', value: (v) => v.extraHopFraction },
+  { name: 'snat_fraction', kind: 'fraction', value: (v) => v.snatFraction },
+  { name: 'pod_util_min', kind: 'fraction', value: (v) => v.podUtilMin },
+  { name: 'pod_util_max', kind: 'fraction', value: (v) => v.podUtilMax },
+  { name: 'pod_share_min', kind: 'fraction', value: (v) => v.podShareMin },
+  { name: 'pod_share_max', kind: 'fraction', value: (v) => v.podShareMax },
+  { name: 'throughput_rps', kind: 'rate', value: (v) => v.throughput },
+  { name: 'sim_time_s', kind: 'seconds', value: (v) => v.simTime },
+];
+
+/** The numeric columns of pods.csv, after `variant,pod,node,zone`. */
+export const POD_COLUMNS: Column<PodResult>[] = [
+  { name: 'requests', kind: 'count', value: (p) => p.requests },
+  { name: 'share', kind: 'fraction', value: (p) => p.share },
+  { name: 'utilization', kind: 'fraction', value: (p) => p.utilization },
+  { name: 'wait_mean_ms', kind: 'ms', value: (p) => p.waitMean },
+  { name: 'latency_mean_ms', kind: 'ms', value: (p) => p.latencyMean },
+  { name: 'latency_p99_ms', kind: 'ms', value: (p) => p.latencyP99 },
+];
+
+/** The numeric columns of nodes.csv, after `variant,node,zone`. */
+export const NODE_COLUMNS: Column<NodeResult>[] = [
+  { name: 'received', kind: 'count', value: (n) => n.received },
+  { name: 'forwarded_out', kind: 'count', value: (n) => n.forwardedOut },
+  { name: 'forwarded_in', kind: 'count', value: (n) => n.forwardedIn },
+  { name: 'served', kind: 'count', value: (n) => n.served },
+  { name: 'dropped', kind: 'count', value: (n) => n.dropped },
+];
+
+/** A value in its column's unit, rounded to the column's decimals; NaN and ±Infinity become null. */
+export function columnValue(kind: ColumnKind, x: number): number | null {
+  if (!Number.isFinite(x)) return null;
+  if (kind === 'count') return x;
+  return Number(formatNumber(kind, x));
+}
+
+/** The CSV text of a value: fixed decimals per kind, an empty cell for NaN or ±Infinity. */
+export function formatNumber(kind: ColumnKind, x: number): string {
+  if (!Number.isFinite(x)) return '';
+  // A non-integer count is a bug upstream: print it in full rather than hide it by rounding.
+  if (kind === 'count') return Number.isInteger(x) ? String(x) : x.toFixed(6);
+  const text = (kind === 'ms' ? x * 1000 : x).toFixed(DECIMALS[kind]);
+  // toFixed keeps the sign of values that round to zero ("-0.0000"); one zero is enough.
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
+function cells<T>(columns: Column<T>[], row: T): string[] {
+  return columns.map((c) => formatNumber(c.kind, c.value(row)));
+}
+
+function names<T>(columns: Column<T>[]): string[] {
+  return columns.map((c) => c.name);
+}
+
+function csv(rows: string[][]): string {
+  return stringify(rows, { record_delimiter: 'unix' });
+}
+
+/** The files of a result directory, name -> contents; the CSVs depend on nothing but `results`. */
+export function resultFiles(results: RunResults): Map<string, string> {
+  const files = new Map<string, string>();
+  const vs = results.variants;
+
+  files.set('summary.csv', csv([
+    ['variant', ...results.overrideColumns, ...names(SUMMARY_COLUMNS)],
+    ...vs.map((v) => [v.name, ...results.overrideColumns.map((c) => v.overrides[c] ?? ''), ...cells(SUMMARY_COLUMNS, v)]),
+  ]));
+
+  files.set('pods.csv', csv([
+    ['variant', 'pod', 'node', 'zone', ...names(POD_COLUMNS)],
+    ...vs.flatMap((v) => v.pods.map((p) => [v.name, p.name, p.node, p.zone, ...cells(POD_COLUMNS, p)])),
+  ]));
+
+  files.set('nodes.csv', csv([
+    ['variant', 'node', 'zone', ...names(NODE_COLUMNS)],
+    ...vs.flatMap((v) => v.nodes.map((n) => [v.name, n.name, n.zone, ...cells(NODE_COLUMNS, n)])),
+  ]));
+
+  files.set('hops.csv', csv([
+    ['variant', 'hops', 'requests', 'fraction'],
+    ...vs.flatMap((v) => v.hops.map((h) => [
+      v.name, formatNumber('count', h.hops), formatNumber('count', h.requests), formatNumber('fraction', h.fraction),
+    ])),
+  ]));
+
+  // Bucket bounds are whole nanoseconds: 6 decimals of a millisecond print them exactly, where
+  // 4 would merge neighbouring buckets below 10 µs.
+  files.set('latency.csv', csv([
+    ['variant', 'le_ms', 'count', 'cumulative_fraction'],
+    ...vs.flatMap((v) => v.latencyBuckets.map((b) => [
+      v.name, Number.isFinite(b.le) ? (b.le * 1000).toFixed(6) : '', formatNumber('count', b.count),
+      formatNumber('fraction', b.cumulativeFraction),
+    ])),
+  ]));
+
+  const run = {
+    svcsimVersion: results.meta.version,
+    scenario: results.scenario,
+    seed: results.seed,
+    files: results.meta.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
+    commandLine: results.meta.commandLine,
+    wallTimeSeconds: results.meta.wallTimeSeconds,
+    variants: vs.map((v) => ({ name: v.name, overrides: v.overrides })),
+  };
+  files.set('run.json', JSON.stringify(run, null, 2) + '\n');
+  return files;
+}
+
+interface Staged {
+  name: string;
+  final: string;
+  temp: string;
+  /** Where the file this one replaces was moved aside, until the whole set is in place. */
+  backup?: string;
+  placed: boolean;
+}
+
+async function writeDurably(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    // Flushed before the rename, so a crash cannot leave a complete name over empty contents.
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function existsAsNonDirectory(path: string): Promise<boolean> {
+  try {
+    return !(await lstat(path)).isDirectory();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+/**
+ * Writes summary.csv, pods.csv, nodes.csv, hops.csv, latency.csv and run.json into `dir`
+ * (created if missing) and returns their paths. All or nothing: every file is written to a
+ * temporary name first and renamed into place only when all are written; if anything fails,
+ * the files placed so far are taken back, the files they replaced are restored, the
+ * temporaries are removed and the error is rethrown.
+ */
+export async function writeResults(dir: string, results: RunResults): Promise<string[]> {
+  const files = resultFiles(results);
+  await mkdir(dir, { recursive: true });
+  // The pid tells concurrent processes apart, the random tag concurrent calls within one.
+  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const staged: Staged[] = [...files.keys()].map((name) => ({
+    name,
+    final: join(dir, name),
+    temp: join(dir, `.${name}.${tag}.tmp`),
+    placed: false,
+  }));
+
+  try {
+    for (const s of staged) await writeDurably(s.temp, files.get(s.name) ?? '');
+    for (const s of staged) {
+      if (await existsAsNonDirectory(s.final)) {
+        const backup = join(dir, `.${s.name}.${tag}.old`);
+        await rename(s.final, backup);
+        s.backup = backup;
+      }
+      await rename(s.temp, s.final);
+      s.placed = true;
+    }
+  } catch (error) {
+    await rollBack(staged);
+    throw error;
+  }
+
+  await Promise.all(staged.map((s) => (s.backup ? rm(s.backup, { force: true }) : undefined)));
+  return staged.map((s) => s.final);
+}
+
+/** Undoes a partial writeResults as far as it can; errors here would hide the original one. */
+async function rollBack(staged: Staged[]): Promise<void> {
+  for (const s of [...staged].reverse()) {
+    try {
+      if (s.placed) await rm(s.final, { force: true });
+      if (s.backup) await rename(s.backup, s.final);
+    } catch {
+      // Leave the backup where it is: it still holds the earlier file.
+    }
+    await rm(s.temp, { force: true }).catch(() => undefined);
+  }
+}

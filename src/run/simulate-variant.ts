@@ -1,0 +1,99 @@
+import { RandomStreams } from '../engine/random.js';
+import { Simulator } from '../engine/simulator.js';
+import { DataPath } from '../model/data-path.js';
+import type { Topology, TrafficSpec } from '../model/topology.js';
+import { Recorder } from '../stats/recorder.js';
+import type { NodeResult, PodResult, VariantResult } from '../stats/results.js';
+
+export interface VariantRun {
+  name: string;
+  overrides: Record<string, string>;
+  topology: Topology;
+  traffic: TrafficSpec;
+}
+
+/**
+ * Runs one variant to the end (every request sent has completed, been dropped or rejected) and
+ * summarises it. Every variant of a scenario uses the same (seed, replication) and the same
+ * stream names, so variants see the same arrivals: their comparison is paired.
+ */
+export function simulateVariant(run: VariantRun, seed: number, onProgress?: (sent: number) => void): VariantResult {
+  const { topology } = run;
+  const sim = new Simulator();
+  const streams = new RandomStreams(seed, 0);
+  const recorder = new Recorder(topology.nodes.length, topology.pods.length);
+  try {
+    const path = new DataPath(sim, streams, topology, run.traffic, recorder);
+    path.onProgress = onProgress;
+    path.start();
+    sim.run();
+    return summarise(run, recorder, path, sim.now, sim.eventsProcessed);
+  } finally {
+    recorder.destroy();
+  }
+}
+
+function summarise(run: VariantRun, r: Recorder, path: DataPath, end: number, events: number): VariantResult {
+  const { topology } = run;
+  const simTime = Math.max(0, end - run.traffic.warmup);
+  const completed = r.completed;
+  const pods: PodResult[] = topology.pods.map((p, i) => {
+    const station = path.stations[i];
+    const started = station.completed + station.busy;
+    return {
+      name: p.name,
+      node: topology.nodes[p.node].name,
+      zone: topology.nodes[p.node].zone,
+      requests: r.podRequests[i],
+      completed: r.podCompleted[i],
+      rejected: r.podRejected[i],
+      share: completed > 0 ? r.podCompleted[i] / completed : 0,
+      utilization: station.utilization(end),
+      waitMean: started > 0 ? station.waitSum / started : NaN,
+      latencyMean: r.podLatency[i].mean,
+      latencyP99: r.podLatency[i].percentile(99),
+    };
+  });
+  const nodes: NodeResult[] = topology.nodes.map((n, i) => ({
+    name: n.name, zone: n.zone,
+    received: r.nodeReceived[i], forwardedOut: r.nodeForwardedOut[i], forwardedIn: r.nodeForwardedIn[i],
+    served: r.nodeServed[i], dropped: r.nodeDropped[i],
+  }));
+  const hops = Array.from(r.hopCounts, (count, h) => ({ hops: h, requests: count, fraction: completed > 0 ? count / completed : 0 }))
+    .filter((h) => h.requests > 0);
+  const utils = pods.map((p) => p.utilization);
+  const shares = pods.map((p) => p.share);
+  const min = (xs: number[]) => (xs.length ? Math.min(...xs) : NaN);
+  const max = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
+  return {
+    name: run.name,
+    overrides: run.overrides,
+    requests: r.requests,
+    completed,
+    dropped: r.dropped,
+    rejected: r.rejected,
+    latency: {
+      mean: r.latency.mean,
+      meanCi95: r.meanCi95(),
+      p50: r.latency.percentile(50),
+      p90: r.latency.percentile(90),
+      p99: r.latency.percentile(99),
+      p999: r.latency.percentile(99.9),
+      max: completed > 0 ? r.latency.max : NaN,
+    },
+    hopsMean: completed > 0 ? r.hopsSum / completed : NaN,
+    extraHopFraction: completed > 0 ? r.forwarded / completed : NaN,
+    snatFraction: completed > 0 ? r.snat / completed : NaN,
+    podUtilMin: min(utils),
+    podUtilMax: max(utils),
+    podShareMin: min(shares),
+    podShareMax: max(shares),
+    throughput: simTime > 0 ? completed / simTime : 0,
+    simTime,
+    events,
+    hops,
+    latencyBuckets: r.latency.buckets(),
+    pods,
+    nodes,
+  };
+}

@@ -1,0 +1,106 @@
+import type { Topology, TopologyPod, TrafficSpec } from '../model/topology.js';
+import { parseDuration } from './durations.js';
+import { mapSelects } from './labels.js';
+import type { ClusterObjects, FieldPath, ServiceObject } from './objects.js';
+import type { PlacedPod, Report } from './placement.js';
+import type { ScenarioDocument } from './scenario-schema.js';
+
+/**
+ * Resolves names to indices and picks what the run needs: the traffic's Service and port, its
+ * endpoints (pods its selector picks, in its namespace) with their pod models, the entry nodes
+ * or client nodes. Reports what cannot be resolved; returns undefined if anything failed.
+ */
+export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenario: ScenarioDocument, report: Report):
+  { topology: Topology; traffic: TrafficSpec; service: ServiceObject } | undefined {
+  const spec = scenario.spec;
+  const t = spec.traffic;
+  let errors = 0;
+  const err = (path: FieldPath, message: string) => { errors++; report('error', path, message); };
+  const namespace = t.namespace ?? 'default';
+
+  const service = objects.services.find((s) => s.meta.name === t.service && s.meta.namespace === namespace);
+  if (!service) {
+    const names = objects.services.map((s) => s.meta.name);
+    err(['spec', 'traffic', 'service'], `Not found: Service "${t.service}" in namespace "${namespace}"${names.length ? ` (Services: ${names.join(', ')})` : ' (no Service in the input)'}`);
+    return undefined;
+  }
+  if (service.type === 'ExternalName') {
+    err(['spec', 'traffic', 'service'], `Invalid value: "${t.service}": an ExternalName Service is only a DNS alias (CNAME to ${service.externalName}); it has no endpoints to send traffic to`);
+    return undefined;
+  }
+  if (t.port !== undefined && !service.ports.some((p) => p.name === t.port || p.port === t.port)) {
+    const ports = service.ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ');
+    err(['spec', 'traffic', 'port'], `Not found: port ${JSON.stringify(t.port)} on Service "${service.meta.name}" (ports: ${ports})`);
+  }
+  const entry = t.entry ?? (service.type === 'LoadBalancer' ? 'loadBalancer' : service.type === 'NodePort' ? 'nodePort' : 'clusterIP');
+  if (entry === 'loadBalancer' && service.type !== 'LoadBalancer') {
+    err(['spec', 'traffic', 'entry'], `Invalid value: "loadBalancer": Service "${service.meta.name}" is of type ${service.type}, which has no external load balancer`);
+  }
+  if (entry === 'nodePort' && service.type === 'ClusterIP') {
+    err(['spec', 'traffic', 'entry'], `Invalid value: "nodePort": Service "${service.meta.name}" is of type ClusterIP, which opens no node port`);
+  }
+
+  const nodeNames = objects.nodes.map((n) => n.meta.name);
+  const nodeIndex = new Map(nodeNames.map((n, i) => [n, i]));
+  if (objects.nodes.length === 0) err([], 'Required value: at least one v1 Node object (the cluster has no nodes)');
+
+  const selected = service.selector ? pods.filter((p) => p.namespace === namespace && mapSelects(service.selector!, p.labels)) : [];
+  if (selected.length === 0) {
+    report('warning', ['spec', 'traffic', 'service'], `Service "${service.meta.name}" selects no pods: every request will be rejected`);
+  }
+  const topologyPods: TopologyPod[] = [];
+  selected.forEach((p) => {
+    const i = spec.pods.findIndex((m) => m.selector === undefined || Object.entries(m.selector).every(([k, v]) => p.labels[k] === v));
+    if (i < 0) {
+      err(['spec', 'pods'], `Required value: no entry selects pod "${p.name}" (labels ${JSON.stringify(p.labels)}), an endpoint of Service "${service.meta.name}"`);
+      return;
+    }
+    const m = spec.pods[i];
+    topologyPods.push({
+      name: p.name, node: nodeIndex.get(p.node)!, ready: p.ready, workers: m.concurrency,
+      queueLimit: m.queueLimit ?? Infinity, serviceTime: m.serviceTime,
+    });
+  });
+
+  const resolveNodes = (path: FieldPath, names: string[]): number[] => names.flatMap((n, k) => {
+    const i = nodeIndex.get(n);
+    if (i === undefined) { err([...path, k], `Not found: node "${n}" (nodes: ${nodeNames.join(', ')})`); return []; }
+    return [i];
+  });
+  const allNodes = nodeNames.map((_, i) => i);
+  const entryNodes = t.nodes ? resolveNodes(['spec', 'traffic', 'nodes'], t.nodes) : allNodes;
+  let clientNodes = allNodes;
+  let clientsArePods = false;
+  if (t.clients?.pods) {
+    const clients = pods.filter((p) => mapSelects(t.clients!.pods!, p.labels));
+    if (clients.length === 0) err(['spec', 'traffic', 'clients', 'pods'], `Not found: no pod has labels ${JSON.stringify(t.clients.pods)}`);
+    clientNodes = clients.map((p) => nodeIndex.get(p.node)!);
+    clientsArePods = true;
+  } else if (t.clients?.nodes) {
+    clientNodes = resolveNodes(['spec', 'traffic', 'clients', 'nodes'], t.clients.nodes);
+  }
+
+  const requests = t.requests;
+  const duration = t.duration !== undefined ? parseDuration(t.duration) : undefined;
+  if (errors > 0) return undefined;
+  return {
+    service,
+    topology: {
+      nodes: objects.nodes.map((n) => ({ name: n.meta.name, zone: n.zone ?? '', ready: n.ready })),
+      pods: topologyPods,
+      endpoints: topologyPods.map((_, i) => i),
+      entry,
+      externalTrafficPolicy: service.externalTrafficPolicy ?? 'Cluster',
+      internalTrafficPolicy: service.internalTrafficPolicy ?? 'Cluster',
+      entryNodes,
+      clientNodes,
+      clientsArePods,
+      loadBalancerHealthCheck: spec.loadBalancer.healthCheck,
+      network: spec.network,
+    },
+    traffic: {
+      arrival: t.arrival, rate: t.rate, requests, duration,
+      warmup: t.warmup !== undefined ? parseDuration(t.warmup) : 0,
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * The Scenario document: what Kubernetes objects do not say (traffic, pod service times, link
+ * latencies, kube-proxy and load-balancer models, variants to compare). This zod schema is the
+ * one source of both the validator and the published JSON Schema (schema/scenario.schema.json).
+ */
+
+export const SCENARIO_API_VERSION = 'svcsim.io/v1alpha1';
+
+const DURATION_PATTERN = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(ns|us|µs|ms|s|m|h)$/;
+
+export const Duration = z
+  .union([z.literal(0), z.string().regex(DURATION_PATTERN, { message: 'must be a duration with a unit, like "10ms", "250us" or "1.5s"' })])
+  .describe('A non-negative duration with a unit: ns, us, ms, s, m or h (e.g. "0.2ms"), or 0.');
+
+const PercentileKey = /^p(100|\d{1,2}(\.\d+)?)$/;
+
+const DistributionObject = z
+  .strictObject({
+    constant: Duration.optional(),
+    exponential: z.strictObject({ mean: Duration }).optional(),
+    uniform: z.strictObject({ min: Duration, max: Duration }).optional(),
+    normal: z.strictObject({ mean: Duration, stddev: Duration }).optional().describe('Clamped at zero.'),
+    lognormal: z
+      .strictObject({
+        mean: Duration.optional(),
+        p99: Duration.optional(),
+        mu: z.number().optional().describe('Mean of ln(seconds).'),
+        sigma: z.number().nonnegative().optional().describe('Standard deviation of ln(seconds).'),
+      })
+      .optional()
+      .describe('Either mean and p99, or mu and sigma.'),
+    empirical: z
+      .strictObject({
+        values: z.array(Duration).min(1).optional(),
+        percentiles: z
+          .record(z.string().regex(PercentileKey, { message: 'percentile keys are p0 ... p100, e.g. p50, p99.9' }), Duration)
+          .optional()
+          .describe('Piecewise-linear inverse CDF; must include p0 and p100.'),
+      })
+      .optional(),
+  })
+  .describe('Exactly one of: constant, exponential, uniform, normal, lognormal, empirical.');
+
+export const DistributionSpec = z
+  .union([Duration, DistributionObject])
+  .describe('A duration (constant) or a distribution of durations.');
+
+const LabelMap = z.record(z.string(), z.string());
+
+const Traffic = z.strictObject({
+  service: z.string().min(1).describe('Name of the Service the traffic is aimed at.'),
+  namespace: z.string().optional().describe('Namespace of the Service (default "default").'),
+  port: z.union([z.string(), z.number().int()]).optional().describe('Service port, by name or number (default: its first port).'),
+  entry: z
+    .enum(['loadBalancer', 'nodePort', 'clusterIP'])
+    .optional()
+    .describe('Where requests enter: the external load balancer, a NodePort on given nodes, or the ClusterIP from in-cluster clients (default from the Service type).'),
+  nodes: z.array(z.string()).min(1).optional().describe('nodePort entry: the nodes clients hit, evenly (default: every node).'),
+  clients: z
+    .strictObject({
+      pods: LabelMap.optional().describe('Client pods, by label: each request comes from one of them, evenly.'),
+      nodes: z.array(z.string()).min(1).optional().describe('Client nodes (host-network clients), evenly.'),
+    })
+    .optional()
+    .describe('clusterIP entry: where in-cluster requests come from.'),
+  arrival: z.enum(['poisson', 'deterministic']).default('poisson').describe('Arrival process.'),
+  rate: z.number().positive().describe('Requests per second.'),
+  requests: z.number().int().positive().optional().describe('How many requests to send.'),
+  duration: Duration.optional().describe('How long to send requests for (simulated time).'),
+  warmup: Duration.optional().describe('Requests sent before this time are not measured.'),
+});
+
+const PodModel = z.strictObject({
+  selector: LabelMap.optional().describe('Pods this model applies to (default: every pod). The first matching entry wins.'),
+  concurrency: z.number().int().positive().default(1).describe('Parallel workers per pod.'),
+  queueLimit: z.number().int().nonnegative().optional().describe('Requests that may wait for a worker; beyond it the pod rejects (default: unbounded).'),
+  serviceTime: DistributionSpec.describe('Time a worker spends on one request.'),
+});
+
+const Network = z.strictObject({
+  sameNode: DistributionSpec.default(0).describe('Node to a pod on the same node (veth), one way.'),
+  sameZone: DistributionSpec.default(0).describe('Node to node in the same zone, one way.'),
+  crossZone: DistributionSpec.default(0).describe('Node to node across zones, one way.'),
+  clientToLoadBalancer: DistributionSpec.default(0).describe('Client to the external load balancer, one way.'),
+  loadBalancerToNode: DistributionSpec.default(0).describe('Load balancer to a node, one way.'),
+  clientToNode: DistributionSpec.default(0).describe('External client straight to a node (nodePort entry), one way.'),
+});
+
+const KubeProxy = z.strictObject({
+  mode: z.enum(['iptables', 'nftables']).default('iptables').describe('Both choose uniformly at random per new connection.'),
+});
+
+const LoadBalancer = z.strictObject({
+  model: z.enum(['even']).default('even').describe('even: uniform per connection over nodes passing the health check.'),
+  healthCheck: z.boolean().default(true).describe('Skip nodes that fail the health check (under Local: nodes without a ready endpoint).'),
+});
+
+const Placement = z
+  .record(z.string(), z.record(z.string(), z.number().int().nonnegative()))
+  .describe('Pins pods of a workload to nodes: { webserver: { node-a: 2, node-b: 1 } }. Pods left over are spread by the default scheduler.');
+
+const Compare = z
+  .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+  .describe('Field path -> values; every combination is a variant. A path is "spec.externalTrafficPolicy" (on the traffic Service) or "Kind/name:spec.field".');
+
+export const ScenarioSchema = z.strictObject({
+  apiVersion: z.literal(SCENARIO_API_VERSION),
+  kind: z.literal('Scenario'),
+  metadata: z.strictObject({ name: z.string().min(1), description: z.string().optional() }),
+  spec: z.strictObject({
+    seed: z.number().int().nonnegative().default(1),
+    traffic: Traffic,
+    pods: z.array(PodModel).min(1),
+    network: Network.default({ sameNode: 0, sameZone: 0, crossZone: 0, clientToLoadBalancer: 0, loadBalancerToNode: 0, clientToNode: 0 }),
+    kubeProxy: KubeProxy.default({ mode: 'iptables' }),
+    loadBalancer: LoadBalancer.default({ model: 'even', healthCheck: true }),
+    placement: Placement.optional(),
+    compare: Compare.optional(),
+  }),
+});
+
+export type ScenarioDocument = z.output<typeof ScenarioSchema>;
+export type DistributionInput = z.output<typeof DistributionSpec>;
+export type DurationInput = z.output<typeof Duration>;
+
+export function scenarioJsonSchema(): object {
+  return z.toJSONSchema(ScenarioSchema, { io: 'input' });
+}

@@ -1,0 +1,205 @@
+/**
+ * What the API server rejects in a Service, with its field paths and reasons
+ * (pkg/apis/core/validation ValidateService, and the NodePort allocator in pkg/registry).
+ * normalizeObjects (kubernetes-objects.ts) runs these on every Service after decoding and
+ * defaulting it, as the API server does, and leaves a rejected Service out of its result.
+ * Where a value is printed, it is printed as a v1.34 API server prints it.
+ */
+import { formatPath } from './diagnostics.js';
+import { closest } from './did-you-mean.js';
+import type { FieldPath } from './objects.js';
+import {
+  FieldErrors, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, Rendered,
+  validateLabels, validateObjectMeta, type MetaInput,
+} from './metadata-validation.js';
+
+/** A Service spec as decoded, with the API server's defaults applied; strings not yet checked. */
+export interface ServiceSpecInput {
+  type: string;
+  ports: ServicePortInput[];
+  selector?: Record<string, string>;
+  clusterIP: string;
+  externalIPs: string[];
+  externalName: string;
+  externalTrafficPolicy: string;
+  internalTrafficPolicy?: string;
+  healthCheckNodePort: number;
+  sessionAffinity: string;
+  /** sessionAffinityConfig.clientIP.timeoutSeconds, defaulted to 10800 for ClientIP. */
+  timeoutSeconds?: number;
+  trafficDistribution?: string;
+}
+
+export interface ServicePortInput {
+  name: string;
+  protocol: string;
+  port: number;
+  targetPort: number | string;
+  /** 0 when not given, as in the API. */
+  nodePort: number;
+}
+
+// The API server lists supported values sorted.
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const AFFINITIES = ['ClientIP', 'None'];
+const POLICIES = ['Cluster', 'Local'];
+// PreferSameZone and PreferSameNode are served by default since v1.34.
+const DISTRIBUTIONS = ['PreferClose', 'PreferSameNode', 'PreferSameZone'];
+const MAX_AFFINITY_SECONDS = 86400;
+/** The API server's default --service-node-port-range. */
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
+
+export function isHeadless(spec: ServiceSpecInput): boolean {
+  return spec.clusterIP === 'None';
+}
+
+/** apiservice.ExternallyAccessible: what externalTrafficPolicy applies to. */
+export function isExternallyAccessible(spec: ServiceSpecInput): boolean {
+  return spec.type === 'LoadBalancer' || spec.type === 'NodePort' || (spec.type === 'ClusterIP' && spec.externalIPs.length > 0);
+}
+
+/** ValidateService, in its order, for the rules svcsim's results depend on. */
+export function validateService(errs: FieldErrors, meta: MetaInput, spec: ServiceSpecInput): void {
+  validateObjectMeta(errs, meta, isDNS1035Label);
+  if (spec.ports.length === 0 && !isHeadless(spec) && spec.type !== 'ExternalName') errs.required(['spec', 'ports']);
+
+  if ((spec.type === 'LoadBalancer' || spec.type === 'NodePort') && isHeadless(spec)) {
+    errs.invalid(['spec', 'clusterIPs', 0], spec.clusterIP, `may not be set to 'None' for ${spec.type} services`, ['spec', 'clusterIP']);
+  }
+  if (spec.type === 'ExternalName') {
+    // A trailing dot marks the CNAME target as fully qualified.
+    const cname = spec.externalName.replace(/\.$/, '');
+    if (cname === '') errs.required(['spec', 'externalName']);
+    else for (const msg of isDNS1123Subdomain(cname)) errs.invalid(['spec', 'externalName'], cname, msg);
+  }
+
+  const names = new Set<string>();
+  spec.ports.forEach((p, i) => validatePort(errs, p, ['spec', 'ports', i], spec.ports.length > 1, names));
+
+  if (spec.selector) validateLabels(errs, spec.selector, ['spec', 'selector']);
+
+  if (!AFFINITIES.includes(spec.sessionAffinity)) errs.unsupported(['spec', 'sessionAffinity'], spec.sessionAffinity, AFFINITIES);
+  if (spec.sessionAffinity === 'ClientIP' && spec.timeoutSeconds !== undefined
+    && (spec.timeoutSeconds <= 0 || spec.timeoutSeconds > MAX_AFFINITY_SECONDS)) {
+    errs.invalid(['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'], spec.timeoutSeconds,
+      `must be greater than 0 and less than ${MAX_AFFINITY_SECONDS}`);
+  }
+
+  if (!SERVICE_TYPES.includes(spec.type)) errs.unsupported(['spec', 'type'], spec.type, SERVICE_TYPES);
+  if (spec.type === 'ClusterIP') {
+    spec.ports.forEach((p, i) => {
+      if (p.nodePort !== 0) errs.forbidden(['spec', 'ports', i, 'nodePort'], "may not be used when `type` is 'ClusterIP'");
+    });
+  }
+  const nodePorts = new Set<string>();
+  spec.ports.forEach((p, i) => {
+    if (p.nodePort === 0) return;
+    const key = `${p.protocol}/${p.nodePort}`;
+    if (nodePorts.has(key)) errs.duplicate(['spec', 'ports', i, 'nodePort'], p.nodePort);
+    nodePorts.add(key);
+  });
+  const ports = new Set<string>();
+  spec.ports.forEach((p, i) => {
+    const key = `${p.protocol}/${p.port}`;
+    if (ports.has(key)) errs.duplicate(['spec', 'ports', i], servicePortKey(p));
+    ports.add(key);
+  });
+
+  validateTrafficPolicies(errs, spec);
+  if (spec.trafficDistribution !== undefined && !DISTRIBUTIONS.includes(spec.trafficDistribution)) {
+    errs.unsupported(['spec', 'trafficDistribution'], spec.trafficDistribution, DISTRIBUTIONS);
+  }
+}
+
+function validatePort(errs: FieldErrors, p: ServicePortInput, at: FieldPath, requireName: boolean, names: Set<string>): void {
+  if (requireName && p.name === '') {
+    errs.required([...at, 'name']);
+  } else if (p.name !== '') {
+    for (const msg of isDNS1123Label(p.name)) errs.invalid([...at, 'name'], p.name, msg);
+    if (names.has(p.name)) errs.duplicate([...at, 'name'], p.name);
+    names.add(p.name);
+  }
+  for (const msg of isValidPortNum(p.port)) errs.invalid([...at, 'port'], p.port, msg);
+  if (!PROTOCOLS.includes(p.protocol)) errs.unsupported([...at, 'protocol'], p.protocol, PROTOCOLS);
+  const target = p.targetPort;
+  const targetMsgs = typeof target === 'number' ? isValidPortNum(target) : isValidPortName(target);
+  for (const msg of targetMsgs) errs.invalid([...at, 'targetPort'], target, msg);
+}
+
+/**
+ * The (protocol, port) key the API server reports a duplicate with: an internal Go struct,
+ * which it prints as JSON with Go's field names.
+ */
+function servicePortKey(p: ServicePortInput): Rendered {
+  return new Rendered(JSON.stringify({ Name: '', Protocol: p.protocol, AppProtocol: null, Port: p.port, TargetPort: 0, NodePort: 0 }));
+}
+
+function validateTrafficPolicies(errs: FieldErrors, spec: ServiceSpecInput): void {
+  const etp = ['spec', 'externalTrafficPolicy'];
+  if (!isExternallyAccessible(spec)) {
+    if (spec.externalTrafficPolicy !== '') errs.invalid(etp, spec.externalTrafficPolicy, 'may only be set for externally-accessible services');
+  } else if (spec.externalTrafficPolicy === '') {
+    errs.required(etp);
+  } else if (!POLICIES.includes(spec.externalTrafficPolicy)) {
+    errs.unsupported(etp, spec.externalTrafficPolicy, POLICIES);
+  }
+  const needsHealthCheck = spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local';
+  if (!needsHealthCheck && spec.healthCheckNodePort !== 0) {
+    errs.invalid(['spec', 'healthCheckNodePort'], spec.healthCheckNodePort,
+      "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'");
+  }
+  if (spec.internalTrafficPolicy !== undefined && !POLICIES.includes(spec.internalTrafficPolicy)) {
+    errs.unsupported(['spec', 'internalTrafficPolicy'], spec.internalTrafficPolicy, POLICIES);
+  }
+}
+
+/**
+ * The NodePort allocator, which runs across Services: each explicit nodePort must lie in the
+ * range and be free. A Service that is rejected for any reason keeps no ports, as on a real
+ * cluster; ports repeated within one Service (TCP and UDP on one port) are one allocation.
+ */
+export function allocateNodePorts(services: ReadonlyArray<{ errs: FieldErrors; spec: ServiceSpecInput }>): void {
+  const taken = new Set<number>();
+  for (const { errs, spec } of services) {
+    if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') continue;
+    const mine = new Set<number>();
+    spec.ports.forEach((p, i) => {
+      if (p.nodePort === 0 || mine.has(p.nodePort)) return;
+      const at = ['spec', 'ports', i, 'nodePort'];
+      if (p.nodePort < NODE_PORT_RANGE.min || p.nodePort > NODE_PORT_RANGE.max) {
+        errs.invalid(at, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`);
+      } else if (taken.has(p.nodePort)) {
+        errs.invalid(at, p.nodePort, 'provided port is already allocated');
+      }
+      mine.add(p.nodePort);
+    });
+    if (errs.errorCount === 0) for (const port of mine) taken.add(port);
+  }
+}
+
+// --- unknown fields ---------------------------------------------------------------------------
+
+const SPEC_FIELDS = ['allocateLoadBalancerNodePorts', 'clusterIP', 'clusterIPs', 'externalIPs', 'externalName',
+  'externalTrafficPolicy', 'healthCheckNodePort', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy',
+  'loadBalancerClass', 'loadBalancerIP', 'loadBalancerSourceRanges', 'ports', 'publishNotReadyAddresses', 'selector',
+  'sessionAffinity', 'sessionAffinityConfig', 'trafficDistribution', 'type'];
+const PORT_FIELDS = ['appProtocol', 'name', 'nodePort', 'port', 'protocol', 'targetPort'];
+
+/**
+ * kubectl's strict field validation warns of fields the schema does not have. In a Service a
+ * misspelt field (`externalTrafficpolicy`) silently changes what is simulated, so say so.
+ */
+export function warnUnknownServiceFields(errs: FieldErrors, value: Record<string, unknown>): void {
+  const check = (object: unknown, known: readonly string[], at: FieldPath) => {
+    if (!object || typeof object !== 'object' || Array.isArray(object)) return;
+    for (const key of Object.keys(object)) {
+      if (known.includes(key)) continue;
+      const hint = closest(key, known);
+      errs.warning([...at, key], `unknown field "${formatPath([...at, key])}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+  };
+  const spec = value.spec as Record<string, unknown> | undefined;
+  check(spec, SPEC_FIELDS, ['spec']);
+  if (spec && Array.isArray(spec.ports)) spec.ports.forEach((p, i) => check(p, PORT_FIELDS, ['spec', 'ports', i]));
+}

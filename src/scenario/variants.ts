@@ -1,0 +1,95 @@
+import type { Diagnostic } from './diagnostics.js';
+import type { FieldPath, RawObject } from './objects.js';
+
+export interface Override {
+  /** "Kind/name", or undefined for the traffic's Service. */
+  target?: string;
+  path: Array<string | number>;
+  value: string | number | boolean;
+  column: string;
+}
+
+export interface Variant {
+  name: string;
+  overrides: Override[];
+  /** column -> value as text, for the CSV. */
+  values: Record<string, string>;
+}
+
+/** Parses "spec.ports[0].port" into ["spec", "ports", 0, "port"]; undefined if malformed. */
+export function parseFieldPath(text: string): Array<string | number> | undefined {
+  const out: Array<string | number> = [];
+  for (const part of text.split('.')) {
+    const m = /^([A-Za-z_][\w-]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return undefined;
+    out.push(m[1]);
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+/**
+ * Every combination of the `compare` values is a variant, in the order written (the first key
+ * varies slowest). Keys are "spec.field" (on the traffic's Service) or "Kind/name:spec.field".
+ */
+export function expandVariants(compare: Record<string, Array<string | number | boolean>> | undefined,
+  report: (path: FieldPath, message: string) => void): Variant[] {
+  const entries = Object.entries(compare ?? {});
+  if (entries.length === 0) return [{ name: 'baseline', overrides: [], values: {} }];
+  const axes: Array<{ target?: string; path: Array<string | number>; column: string; values: Array<string | number | boolean> }> = [];
+  const columns = new Set<string>();
+  for (const [key, values] of entries) {
+    const colon = key.indexOf(':');
+    const target = colon >= 0 ? key.slice(0, colon) : undefined;
+    const pathText = colon >= 0 ? key.slice(colon + 1) : key;
+    const path = parseFieldPath(pathText);
+    if (!path || (target !== undefined && !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(target))) {
+      report(['spec', 'compare', key], 'Invalid value: must be a field path like "spec.externalTrafficPolicy" or "Deployment/web:spec.replicas"');
+      continue;
+    }
+    let column = String([...path].reverse().find((p) => typeof p === 'string'));
+    if (columns.has(column)) column = key;
+    columns.add(column);
+    axes.push({ target, path, column, values });
+  }
+  let variants: Variant[] = [{ name: '', overrides: [], values: {} }];
+  for (const axis of axes) {
+    variants = variants.flatMap((v) => axis.values.map((value) => ({
+      name: v.name,
+      overrides: [...v.overrides, { target: axis.target, path: axis.path, value, column: axis.column }],
+      values: { ...v.values, [axis.column]: String(value) },
+    })));
+  }
+  for (const v of variants) {
+    v.name = axes.length === 1 ? String(v.overrides[0].value) : v.overrides.map((o) => `${o.column}=${o.value}`).join(',');
+  }
+  return variants;
+}
+
+/**
+ * Applies a variant's overrides to copies of the objects they target; other objects are shared.
+ * `serviceTarget` is "Service/<name>" of the traffic's Service.
+ */
+export function applyOverrides(objects: readonly RawObject[], overrides: readonly Override[], serviceTarget: string,
+  file: string): { objects: RawObject[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const out = [...objects];
+  for (const o of overrides) {
+    const target = o.target ?? serviceTarget;
+    const i = out.findIndex((r) => `${r.kind}/${r.name}` === target && !r.apiVersion.startsWith('svcsim.io/'));
+    if (i < 0) {
+      diagnostics.push({ severity: 'error', file, object: 'Scenario', path: 'spec.compare', message: `Not found: ${target} (the object a compare key overrides)` });
+      continue;
+    }
+    const value = structuredClone(out[i].value);
+    let node: Record<string | number, unknown> = value;
+    for (let k = 0; k < o.path.length - 1; k++) {
+      const key = o.path[k];
+      if (node[key] === null || typeof node[key] !== 'object') node[key] = typeof o.path[k + 1] === 'number' ? [] : {};
+      node = node[key] as Record<string | number, unknown>;
+    }
+    node[o.path[o.path.length - 1]] = o.value;
+    out[i] = { ...out[i], value };
+  }
+  return { objects: out, diagnostics };
+}

@@ -1,0 +1,116 @@
+import { batchMeansInterval } from './confidence.js';
+import { LatencyHistogram } from './latency-histogram.js';
+
+const MAX_BATCHES = 64;
+const MIN_BATCHES = 16;
+const MAX_HOPS = 8;
+
+/**
+ * Everything one variant's run counts, in bounded memory: counters in typed arrays, latency in
+ * HDR histograms, and batch means (for the confidence interval of the mean latency) that
+ * double their size whenever they fill up, so their number stays between 32 and 64.
+ * Models call the event methods; only measured requests (sent after the warm-up) are passed in.
+ */
+export class Recorder {
+  requests = 0;
+  completed = 0;
+  dropped = 0;
+  rejected = 0;
+  forwarded = 0;
+  snat = 0;
+  hopsSum = 0;
+  readonly latency = new LatencyHistogram(3);
+  readonly podLatency: LatencyHistogram[];
+  readonly podRequests: Float64Array;
+  readonly podCompleted: Float64Array;
+  readonly podRejected: Float64Array;
+  readonly nodeReceived: Float64Array;
+  readonly nodeForwardedOut: Float64Array;
+  readonly nodeForwardedIn: Float64Array;
+  readonly nodeServed: Float64Array;
+  readonly nodeDropped: Float64Array;
+  readonly hopCounts = new Float64Array(MAX_HOPS + 1);
+
+  private batchSize = 256;
+  private batchFill = 0;
+  private batchSum = 0;
+  private readonly batchMeans: number[] = [];
+
+  constructor(nodes: number, pods: number) {
+    // Per-pod histograms keep 2 significant digits (1% resolution) so 800 pods stay small.
+    this.podLatency = Array.from({ length: pods }, () => new LatencyHistogram(2));
+    this.podRequests = new Float64Array(pods);
+    this.podCompleted = new Float64Array(pods);
+    this.podRejected = new Float64Array(pods);
+    this.nodeReceived = new Float64Array(nodes);
+    this.nodeForwardedOut = new Float64Array(nodes);
+    this.nodeForwardedIn = new Float64Array(nodes);
+    this.nodeServed = new Float64Array(nodes);
+    this.nodeDropped = new Float64Array(nodes);
+  }
+
+  sent(entryNode: number): void {
+    this.requests++;
+    this.nodeReceived[entryNode]++;
+  }
+
+  droppedAt(node: number): void {
+    this.dropped++;
+    this.nodeDropped[node]++;
+  }
+
+  /** No ready endpoint anywhere: the node answers with a reject. */
+  refused(): void {
+    this.rejected++;
+  }
+
+  forwardedBetween(from: number, to: number): void {
+    this.nodeForwardedOut[from]++;
+    this.nodeForwardedIn[to]++;
+  }
+
+  reachedPod(pod: number): void {
+    this.podRequests[pod]++;
+  }
+
+  rejectedByPod(pod: number): void {
+    this.rejected++;
+    this.podRejected[pod]++;
+  }
+
+  completedAt(pod: number, node: number, latency: number, hops: number, forwarded: boolean, snat: boolean): void {
+    this.completed++;
+    this.latency.record(latency);
+    this.podLatency[pod].record(latency);
+    this.podCompleted[pod]++;
+    this.nodeServed[node]++;
+    this.hopsSum += hops;
+    this.hopCounts[hops < MAX_HOPS ? hops : MAX_HOPS]++;
+    if (forwarded) this.forwarded++;
+    if (snat) this.snat++;
+    this.batchSum += latency;
+    if (++this.batchFill === this.batchSize) this.closeBatch();
+  }
+
+  /** 95% confidence half-width of the mean latency from batch means; NaN with too few batches. */
+  meanCi95(): number {
+    if (this.batchMeans.length < MIN_BATCHES) return NaN;
+    return batchMeansInterval(this.batchMeans, 0.95).halfWidth;
+  }
+
+  destroy(): void {
+    this.latency.destroy();
+    for (const h of this.podLatency) h.destroy();
+  }
+
+  private closeBatch(): void {
+    this.batchMeans.push(this.batchSum / this.batchSize);
+    this.batchSum = 0;
+    this.batchFill = 0;
+    if (this.batchMeans.length === MAX_BATCHES) {
+      for (let i = 0; i < MAX_BATCHES / 2; i++) this.batchMeans[i] = (this.batchMeans[2 * i] + this.batchMeans[2 * i + 1]) / 2;
+      this.batchMeans.length = MAX_BATCHES / 2;
+      this.batchSize *= 2;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { expect, test } from 'vitest';
+import { runScenario } from '../src/run/run-scenario.js';
+import { deploymentYaml, nodeYaml, serviceYaml, yamlFile } from './support/scenario-files.js';
+
+const cluster = (replicas: number) => `${nodeYaml('node-a')}${nodeYaml('node-b')}${deploymentYaml('web', replicas)}`;
+const scenario = (nodes: string) => `apiVersion: svcsim.io/v1alpha1
+kind: Scenario
+metadata: { name: nodeport }
+spec:
+  traffic: { service: web, entry: nodePort, nodes: [${nodes}], rate: 100, requests: 2000 }
+  pods:
+  - serviceTime: 5ms
+  placement: { web: { node-a: 1 } }
+  compare:
+    spec.externalTrafficPolicy: [Cluster, Local]
+`;
+
+test('NodePort with Local hit on a node without endpoints drops every request; Cluster forwards them', () => {
+  const file = yamlFile(`${cluster(1)}${serviceYaml('web', 'NodePort')}${scenario('node-b')}`);
+  const [clusterRun, localRun] = runScenario([file]).variants;
+  expect(localRun.dropped).toBe(2000);
+  expect(localRun.completed).toBe(0);
+  expect(localRun.nodes.find((n) => n.name === 'node-b')!.dropped).toBe(2000);
+  expect(clusterRun.completed).toBe(2000);
+  expect(clusterRun.extraHopFraction).toBe(1);
+  expect(clusterRun.hopsMean).toBe(2);
+});
+
+test('a Service with no endpoints anywhere rejects every request, under either policy', () => {
+  const file = yamlFile(`${cluster(0)}${serviceYaml('web', 'NodePort')}${scenario('node-a, node-b').replace('  placement: { web: { node-a: 1 } }\n', '')}`);
+  const { variants } = runScenario([file]);
+  for (const v of variants) {
+    expect(v.rejected).toBe(2000);
+    expect(v.dropped).toBe(0);
+    expect(v.completed).toBe(0);
+  }
+});

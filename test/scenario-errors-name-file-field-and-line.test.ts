@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { prepareScenario } from '../src/run/run-scenario.js';
+import { formatDiagnostic } from '../src/scenario/diagnostics.js';
+import { deploymentYaml, nodeYaml, serviceYaml, yamlFile } from './support/scenario-files.js';
+
+const cluster = `${nodeYaml('node-a')}${deploymentYaml('web', 2)}${serviceYaml('web', 'LoadBalancer')}`;
+const base = {
+  traffic: '  traffic: { service: web, rate: 100, requests: 1000 }\n',
+  pods: '  pods:\n  - serviceTime: 5ms\n',
+};
+function problems(spec: string): string[] {
+  const file = yamlFile(`${cluster}apiVersion: svcsim.io/v1alpha1\nkind: Scenario\nmetadata: { name: bad }\nspec:\n${spec}`);
+  return prepareScenario([file]).diagnostics.map((d) => formatDiagnostic(d).replace(file, 'FILE'));
+}
+// spec.traffic is on line 43 of the generated file (3 documents before the Scenario).
+const SPEC_LINE = 43;
+
+describe('a Scenario document with a mistake is rejected with file, object, field path and line', () => {
+  test('an unknown field, with a did-you-mean', () => {
+    expect(problems(`${base.traffic}${base.pods}  netwrok: {}\n`)).toEqual([
+      `FILE:${SPEC_LINE + 3}: error: The Scenario "bad" is invalid: spec.netwrok: unknown field "netwrok"; did you mean "network"?`,
+    ]);
+  });
+
+  test('a Service that does not exist', () => {
+    expect(problems(`  traffic: { service: webb, rate: 100, requests: 1000 }\n${base.pods}`)).toEqual([
+      `FILE:${SPEC_LINE}: error: The Scenario "bad" is invalid: spec.traffic.service: Not found: Service "webb" in namespace "default" (Services: web)`,
+    ]);
+  });
+
+  test('a port that does not exist', () => {
+    expect(problems(`  traffic: { service: web, port: grpc, rate: 100, requests: 1000 }\n${base.pods}`)).toEqual([
+      `FILE:${SPEC_LINE}: error: The Scenario "bad" is invalid: spec.traffic.port: Not found: port "grpc" on Service "web" (ports: http (80))`,
+    ]);
+  });
+
+  test('a negative rate and a latency that is not a duration', () => {
+    expect(problems(`  traffic: { service: web, rate: -5, requests: 1000 }\n${base.pods}  network: { sameZone: fast }\n`)).toEqual([
+      `FILE:${SPEC_LINE}: error: The Scenario "bad" is invalid: spec.traffic.rate: Invalid value: -5: must be greater than 0`,
+      `FILE:${SPEC_LINE + 3}: error: The Scenario "bad" is invalid: spec.network.sameZone: Invalid value: "fast": must be a duration with a unit, like "10ms", "250us" or "1.5s"`,
+    ]);
+  });
+
+  test('a distribution with a misspelt kind', () => {
+    expect(problems(`${base.traffic}  pods:\n  - serviceTime: { exponental: { mean: 5ms } }\n`)).toEqual([
+      `FILE:${SPEC_LINE + 2}: error: The Scenario "bad" is invalid: spec.pods[0].serviceTime.exponental: unknown field "exponental"; did you mean "exponential"?`,
+    ]);
+  });
+
+  test('a pinned pod on a node that does not exist', () => {
+    expect(problems(`${base.traffic}${base.pods}  placement: { web: { node-z: 2 } }\n`)).toEqual([
+      `FILE:${SPEC_LINE + 3}: error: The Scenario "bad" is invalid: spec.placement.web.node-z: Not found: node "node-z" (no Node object of that name)`,
+    ]);
+  });
+
+  test('a selector that matches no pods is a warning, not an error', () => {
+    const file = yamlFile(`${nodeYaml('node-a')}${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
+kind: Scenario
+metadata: { name: empty }
+spec:
+${base.traffic}${base.pods}`);
+    const { prepared, diagnostics } = prepareScenario([file]);
+    expect(prepared).toBeDefined();
+    expect(diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(diagnostics[0].message).toBe('Service "web" selects no pods: every request will be rejected');
+  });
+});
