@@ -76,7 +76,12 @@ export function prepareScenario(paths: string[], options: RunScenarioOptions = {
     const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, scenarioRaw.origin.file);
     diagnostics.push(...applied.diagnostics);
     const normalized = variant.overrides.length ? normalizeObjects(applied.objects) : base;
-    if (variant.overrides.length) diagnostics.push(...normalized.diagnostics.map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
+    if (variant.overrides.length) {
+      // Only what the overrides changed is news; the base objects' findings are reported once.
+      const known = new Set(base.diagnostics.map(formatDiagnostic));
+      diagnostics.push(...normalized.diagnostics.filter((d) => !known.has(formatDiagnostic(d)))
+        .map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
+    }
     if (hasErrors(normalized.diagnostics)) continue;
     const pods = placePods(normalized.objects, scenario.spec.placement, report);
     const built = buildTopology(normalized.objects, pods, scenario, report);

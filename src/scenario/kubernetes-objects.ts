@@ -15,8 +15,8 @@ import {
   type MetaInput, type SelectorInput,
 } from './metadata-validation.js';
 import type {
-  ClusterObjects, FieldPath, LabelSelector, NodeObject, ObjectMeta, PodObject, RawObject, ServiceObject,
-  ServicePortObject, ServiceType, TrafficPolicy, WorkloadObject,
+  ClusterObjects, FieldPath, KubernetesObject, LabelSelector, NodeObject, ObjectMeta, PodObject, RawObject,
+  ServiceObject, ServicePortObject, ServiceType, TrafficPolicy, WorkloadObject,
 } from './objects.js';
 import {
   allocateNodePorts, isExternallyAccessible, validateService, warnUnknownServiceFields, type ServiceSpecInput,
@@ -45,7 +45,7 @@ export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
   const reports: Diagnostic[][] = [];
   const warned = new Set<string>();
   const defined = new Map<string, RawObject>();
-  const services: Array<{ errs: FieldErrors; spec: ServiceSpecInput; object: ServiceObject; decoded: boolean }> = [];
+  const services: Array<{ errs: FieldErrors; spec: ServiceSpecInput; object: KubernetesObject; decoded: boolean }> = [];
 
   for (const r of raw) {
     if (r.apiVersion.startsWith('svcsim.io/')) continue;
@@ -69,13 +69,14 @@ export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
     reports.push(errs.diagnostics);
     const d = new Decoder(errs, r.value);
     const decoded = decode(r, d);
-    if (decoded.meta.name !== '') {
-      const key = `${kind.resource}/${decoded.meta.namespace}/${decoded.meta.name}`;
+    const { meta } = decoded.object;
+    if (meta.name !== '') {
+      const key = `${kind.resource}/${meta.namespace}/${meta.name}`;
       const first = defined.get(key);
       if (first) {
         reports.push([{
           severity: 'error', file: r.origin.file, line: r.origin.lineOf(['metadata', 'name']),
-          message: `${kind.resource} "${decoded.meta.name}" already exists (also defined at ${first.origin.file}:${first.origin.lineOf(['metadata', 'name'])})`,
+          message: `${kind.resource} "${meta.name}" already exists (also defined at ${first.origin.file}:${first.origin.lineOf(['metadata', 'name'])})`,
         }]);
         continue;
       }
@@ -84,24 +85,34 @@ export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
     // Like the API server, validate only what could be decoded.
     const decodedCleanly = errs.errorCount === 0;
     if (decodedCleanly) decoded.validate();
-    if (decoded.service) {
+    if (decoded.serviceSpec) {
+      // Services are kept once the NodePort allocator, which sees them all, has had its say.
       warnUnknownServiceFields(errs, r.value);
-      services.push({ errs, ...decoded.service, decoded: decodedCleanly });
+      services.push({ errs, spec: decoded.serviceSpec, object: decoded.object, decoded: decodedCleanly });
     } else if (errs.errorCount === 0) {
-      decoded.accept(objects);
+      add(objects, decoded.object);
     }
   }
 
   allocateNodePorts(services.filter((s) => s.decoded));
-  for (const s of services) if (s.errs.errorCount === 0) objects.services.push(s.object);
+  for (const s of services) if (s.errs.errorCount === 0) add(objects, s.object);
   return { objects, diagnostics: reports.flat() };
 }
 
+function add(objects: ClusterObjects, o: KubernetesObject): void {
+  switch (o.kind) {
+    case 'Node': objects.nodes.push(o); break;
+    case 'Pod': objects.pods.push(o); break;
+    case 'Service': objects.services.push(o); break;
+    default: objects.workloads.push(o);
+  }
+}
+
 interface Decoded {
-  meta: ObjectMeta;
+  object: KubernetesObject;
+  /** Runs the API server's checks; only called when decoding found no error. */
   validate(): void;
-  accept(objects: ClusterObjects): void;
-  service?: { spec: ServiceSpecInput; object: ServiceObject };
+  serviceSpec?: ServiceSpecInput;
 }
 
 function decode(r: RawObject, d: Decoder): Decoded {
@@ -127,11 +138,7 @@ function decodeNode(r: RawObject, d: Decoder): Decoded {
     allocatableCpu: d.quantity(['status', 'allocatable', 'cpu']),
     origin: r.origin,
   };
-  return {
-    meta,
-    validate: () => validateObjectMeta(d.errs, input, isDNS1123Subdomain),
-    accept: (objects) => objects.nodes.push(node),
-  };
+  return { object: node, validate: () => validateObjectMeta(d.errs, input, isDNS1123Subdomain) };
 }
 
 function decodePod(r: RawObject, d: Decoder): Decoded {
@@ -150,12 +157,11 @@ function decodePod(r: RawObject, d: Decoder): Decoded {
     origin: r.origin,
   };
   return {
-    meta,
+    object: pod,
     validate: () => {
       validateObjectMeta(d.errs, input, isDNS1123Subdomain);
       validatePlacement(d.errs, pod.nodeName, pod.nodeSelector, ['spec']);
     },
-    accept: (objects) => objects.pods.push(pod),
   };
 }
 
@@ -207,7 +213,7 @@ function decodeWorkload(r: RawObject, d: Decoder, kind: WorkloadObject['kind']):
     }
     validatePlacement(errs, workload.nodeName, workload.nodeSelector, ['spec', 'template', 'spec']);
   };
-  return { meta, validate, accept: (objects) => objects.workloads.push(workload) };
+  return { object: workload, validate };
 }
 
 function decodeService(r: RawObject, d: Decoder): Decoded {
@@ -268,12 +274,7 @@ function decodeService(r: RawObject, d: Decoder): Decoded {
     headless: spec.clusterIP === 'None',
     origin: r.origin,
   };
-  return {
-    meta,
-    validate: () => validateService(d.errs, input, spec),
-    accept: () => undefined,
-    service: { spec, object },
-  };
+  return { object, validate: () => validateService(d.errs, input, spec), serviceSpec: spec };
 }
 
 function decodeMeta(d: Decoder, namespaced: boolean): { meta: ObjectMeta; input: MetaInput } {

@@ -49,7 +49,9 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
   const pinned = new Set<string>();
   const order: WorkloadObject['kind'][] = ['Deployment', 'StatefulSet', 'ReplicaSet'];
   const workloads = [...objects.workloads].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const present = new Set(workloads.map((w) => `${w.kind}/${w.meta.name}`));
   for (const w of workloads) {
+    if (w.owner !== undefined && present.has(w.owner)) continue; // a Deployment's ReplicaSet
     const owned = pods.some((p) => p.namespace === w.meta.namespace && selectorSelects(w.selector, p.labels));
     if (owned) continue;
     const pins = placement?.[w.meta.name];
