@@ -101,7 +101,8 @@ test('scheduling in the past is rejected', () => {
   expect(() => sim.schedule(-0.5, say)).toThrow(new RangeError('delay must be a non-negative number, got -0.5'));
   expect(() => sim.schedule(NaN, say)).toThrow(new RangeError('delay must be a non-negative number, got NaN'));
   expect(() => sim.scheduleAt(0.5, say)).toThrow(new RangeError('cannot schedule at 0.5, before now (1)'));
-  expect(() => sim.run({ until: 0.5 })).toThrow(new RangeError('until (0.5) is before now (1)'));
+  expect(() => sim.run({ until: 0.5 })).toThrow(new RangeError('until must be a time >= now (1), got 0.5'));
+  expect(() => sim.run({ until: NaN })).toThrow(new RangeError('until must be a time >= now (1), got NaN'));
   expect(sim.pending).toBe(0);
 });
 

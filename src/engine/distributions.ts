@@ -56,10 +56,14 @@ export class Normal implements Distribution {
   describe(): string { return `normal(mean=${this.mean}, stddev=${this.stddev})`; }
 }
 
-/** A normal truncated at zero by clamping: for latencies, which cannot be negative. */
+/** A normal clamped at zero: for latencies, which cannot be negative. */
 export class NonNegative implements Distribution {
-  constructor(private readonly inner: Distribution) {}
-  get mean(): number { return this.inner.mean; }
+  readonly mean: number;
+  constructor(private readonly inner: Normal) {
+    // E[max(0, X)] for X ~ N(m, s): m * Phi(m/s) + s * phi(m/s).
+    const { mean: m, stddev: s } = inner;
+    this.mean = s === 0 ? Math.max(0, m) : m * normalCdf(m / s) + s * Math.exp(-(m * m) / (2 * s * s)) / Math.sqrt(2 * Math.PI);
+  }
   sample(): number { const x = this.inner.sample(); return x > 0 ? x : 0; }
   describe(): string { return `max(0, ${this.inner.describe()})`; }
 }
@@ -134,4 +138,12 @@ export class EmpiricalPercentiles implements Distribution {
     return this.v[i - 1] + f * (this.v[i] - this.v[i - 1]);
   }
   describe(): string { return `empirical(${this.p.length} percentiles)`; }
+}
+
+/** Standard normal CDF from Abramowitz and Stegun 7.1.26 (absolute error below 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
 }

@@ -6,10 +6,13 @@ import FastPriorityQueue from 'fastpriorityqueue';
  * recycled through a free list. Order is (time, insertion sequence): ties are first-in-first-out.
  *
  * A handle packs the slot and that slot's generation, so cancelling an event that already fired
- * (and whose slot was reused) is detected instead of cancelling a stranger.
+ * (and whose slot was reused) is detected instead of cancelling a stranger. Handles stay below
+ * 2^30, V8's small-integer range, so returning one allocates nothing: hence at most 2^21 events
+ * pending at once and a 9-bit generation (a stale handle is caught unless its slot was reused
+ * a multiple of 512 times since).
  */
-const SLOT_BITS = 2 ** 26; // at most 67M events pending at once
-const GEN_MASK = 2 ** 27 - 1; // handle = gen * 2^26 + slot stays below 2^53
+const SLOT_BITS = 2 ** 21;
+const GEN_MASK = 2 ** 9 - 1;
 const CANCELLED = -1;
 
 export interface Scheduler {
@@ -66,7 +69,7 @@ export class EventQueue implements Scheduler {
     this.arg[slot] = arg;
     this.heap.add(slot);
     this.live++;
-    return this.gen[slot] * SLOT_BITS + slot;
+    return (this.gen[slot] << 21) | slot;
   }
 
   isEmpty(): boolean {
@@ -106,8 +109,8 @@ export class EventQueue implements Scheduler {
   }
 
   remove(handle: number): boolean {
-    const slot = handle % SLOT_BITS;
-    const gen = (handle - slot) / SLOT_BITS;
+    const slot = handle & (SLOT_BITS - 1);
+    const gen = handle >>> 21;
     if (slot >= this.capacity || this.gen[slot] !== gen || this.handler[slot] === CANCELLED) return false;
     this.handler[slot] = CANCELLED;
     this.live--;

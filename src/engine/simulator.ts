@@ -66,7 +66,8 @@ export class Simulator {
   run(options: RunOptions = {}): StopReason {
     const until = options.until ?? Infinity;
     const maxEvents = options.maxEvents ?? Infinity;
-    if (until < this.now) throw new RangeError(`until (${until}) is before now (${this.now})`);
+    if (!(until >= this.now)) throw new RangeError(`until must be a time >= now (${this.now}), got ${until}`);
+    if (!(maxEvents >= 0)) throw new RangeError(`maxEvents must be >= 0, got ${maxEvents}`);
     const q = this.queue;
     const handlers = this.handlers;
     let processed = 0;
