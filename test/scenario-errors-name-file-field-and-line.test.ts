@@ -53,6 +53,25 @@ describe('a Scenario document with a mistake is rejected with file, object, fiel
     ]);
   });
 
+  test('a Pod object on a node that does not exist', () => {
+    const file = yamlFile(`${nodeYaml('node-a')}apiVersion: v1
+kind: Pod
+metadata: { name: stray, labels: { app: web } }
+spec:
+  nodeName: node-q
+  containers: [{ name: app, image: example/app }]
+---
+${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
+kind: Scenario
+metadata: { name: stray }
+spec:
+${base.traffic}${base.pods}`);
+    expect(prepareScenario([file]).diagnostics.map((d) => formatDiagnostic(d).replace(file, 'FILE'))).toEqual([
+      'FILE:12: error: The Pod "stray" is invalid: spec.nodeName: Not found: node "node-q" (no Node object of that name)',
+      'FILE:32: warning: Scenario "stray": spec.traffic.service: Service "web" selects no pods: every request will be rejected',
+    ]);
+  });
+
   test('a selector that matches no pods is a warning, not an error', () => {
     const file = yamlFile(`${nodeYaml('node-a')}${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
 kind: Scenario

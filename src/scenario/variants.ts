@@ -61,7 +61,9 @@ export function expandVariants(compare: Record<string, Array<string | number | b
     })));
   }
   for (const v of variants) {
-    v.name = axes.length === 1 ? String(v.overrides[0].value) : v.overrides.map((o) => `${o.column}=${o.value}`).join(',');
+    // A word names itself ("Local"); a number or boolean needs its field ("replicas=4").
+    const label = (o: Override) => (typeof o.value === 'string' ? o.value : `${o.column}=${o.value}`);
+    v.name = axes.length === 1 ? String(v.overrides[0].value) : v.overrides.map(label).join(',');
   }
   return variants;
 }
