@@ -1,0 +1,28 @@
+// svcsim's public API, listed explicitly.
+
+// Engine: knows nothing of Kubernetes.
+export { Simulator, type Handler, type RunOptions, type StopReason } from './engine/simulator.js';
+export { EventQueue, type Scheduler } from './engine/event-queue.js';
+export { RandomStreams, below, type Uniform } from './engine/random.js';
+export {
+  Constant, EmpiricalPercentiles, EmpiricalValues, Exponential, LogNormal, NonNegative, Normal, UniformRange,
+  normalCdf, type Distribution,
+} from './engine/distributions.js';
+export { Station } from './engine/station.js';
+export { erlangC, md1MeanWait, mm1MeanResponse, mm1ResponseQuantile, mmcMeanWait, mmckBlocking } from './engine/queueing-theory.js';
+
+// Statistics and results.
+export { LatencyHistogram, type LatencyBucket } from './stats/latency-histogram.js';
+export { batchMeansInterval, meanConfidenceInterval, studentTQuantile, type ConfidenceInterval } from './stats/confidence.js';
+export type { HopCount, LatencySummary, NodeResult, PodResult, RunResults, VariantResult } from './stats/results.js';
+
+// Scenario input and the one entry point.
+export { prepareScenario, runScenario, type PreparedScenario, type RunScenarioOptions } from './run/run-scenario.js';
+export { simulateVariant, type VariantRun } from './run/simulate-variant.js';
+export { formatDiagnostic, InputError, type Diagnostic } from './scenario/diagnostics.js';
+export { ScenarioSchema, SCENARIO_API_VERSION, scenarioJsonSchema, type ScenarioDocument } from './scenario/scenario-schema.js';
+
+// Output sinks.
+export { writeResults } from './output/csv-files.js';
+export { formatComparison } from './output/console-report.js';
+export { toJsonSummary } from './output/json-summary.js';
