@@ -119,7 +119,11 @@ export function runScenario(paths: string[], options: RunScenarioOptions = {}): 
   };
 }
 
+/** Set by the bundler (scripts/build.mjs); read from package.json when running from source. */
+declare const SVCSIM_VERSION: string | undefined;
+
 export function svcsimVersion(): string {
+  if (typeof SVCSIM_VERSION === 'string') return SVCSIM_VERSION;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
