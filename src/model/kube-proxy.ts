@@ -1,50 +1,139 @@
 import type { RandomStreams, Uniform } from '../engine/random.js';
-import type { Policy, Topology } from './topology.js';
+import { IpvsScheduler } from './ipvs.js';
+import { MaglevTable } from './maglev.js';
+import { ClientIpAffinity } from './session-affinity.js';
+import { clusterEndpointsByNode } from './topology-routing.js';
+import type { Topology } from './topology.js';
 
 export const NO_ENDPOINT = -1;
 
+const EXTERNAL = 0;
+const INTERNAL = 1;
+
 /**
- * kube-proxy on every node, in iptables or nftables mode: a uniform random choice over the
- * endpoints the traffic policy allows, made per new connection and independently on each node
- * (each node draws from its own stream). Endpoint lists are fixed when the variant is built.
+ * kube-proxy (or Cilium's replacement) on every node. Each node holds two endpoint lists per
+ * Service, fixed until the endpoints change: one for external traffic (externalTrafficPolicy)
+ * and one for traffic from inside (internalTrafficPolicy); a Cluster list is narrowed by
+ * topology (trafficDistribution or topology-aware hints) as kube-proxy narrows it.
+ * A new connection then gets an endpoint from its list:
+ *  - iptables, nftables: uniform at random, each node drawing from its own stream;
+ *  - ipvs: the node's IPVS scheduler (rr, lc, sh, sed, nq), with the node's own connection counts;
+ *  - maglev (load balancer model): Cilium's consistent hash of the flow;
+ * unless sessionAffinity ClientIP remembers an endpoint for the client on that node.
  */
 export class KubeProxy {
-  private readonly clusterWide: Int32Array;
-  /** Ready endpoints of each node, as slices of `local` (start offsets in `localStart`). */
-  private readonly local: Int32Array;
-  private readonly localStart: Int32Array;
+  private readonly topology: Topology;
+  private readonly nodes: number;
+  private list: Int32Array = new Int32Array(0);
+  private listStart: Int32Array;
   private readonly draws: Uniform[];
+  private ipvs: IpvsScheduler[] = [];
+  private maglev: MaglevTable[] = [];
+  private readonly connections: Int32Array[];
+  private readonly affinity: ClientIpAffinity | null;
+  private readonly ready: Uint8Array;
+  private readyCount = 0;
+  private readonly localCount: Int32Array;
 
   constructor(topology: Topology, streams: RandomStreams) {
-    const ready = topology.endpoints.filter((p) => topology.pods[p].ready);
-    this.clusterWide = Int32Array.from(ready);
-    const n = topology.nodes.length;
-    const perNode: number[][] = Array.from({ length: n }, () => []);
-    for (const p of ready) perNode[topology.pods[p].node].push(p);
-    this.localStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) this.localStart[i + 1] = this.localStart[i] + perNode[i].length;
-    this.local = Int32Array.from(perNode.flat());
+    this.topology = topology;
+    this.nodes = topology.nodes.length;
+    this.listStart = new Int32Array(2 * this.nodes + 1);
     this.draws = topology.nodes.map((node) => streams.stream(`kube-proxy/${node.name}`));
+    this.connections = topology.nodes.map(() => new Int32Array(topology.pods.length));
+    this.ready = Uint8Array.from(topology.pods, (p) => (p.ready ? 1 : 0));
+    this.localCount = new Int32Array(this.nodes);
+    this.affinity = topology.service.sessionAffinity === 'ClientIP'
+      ? new ClientIpAffinity(this.nodes, topology.clients.population, topology.service.affinityTimeout)
+      : null;
+    this.rebuild();
   }
 
   /** Ready endpoints in the whole cluster. */
   get readyEndpoints(): number {
-    return this.clusterWide.length;
+    return this.readyCount;
   }
 
+  /** Ready endpoints on the node: what its healthCheckNodePort reports. */
   localEndpoints(node: number): number {
-    return this.localStart[node + 1] - this.localStart[node];
+    return this.localCount[node];
   }
 
-  /** The pod node `node` sends a new connection to under `policy`, or NO_ENDPOINT. */
-  choose(node: number, policy: Policy): number {
-    const u = this.draws[node];
-    if (policy === 'Cluster') {
-      const all = this.clusterWide;
-      return all.length === 0 ? NO_ENDPOINT : all[Math.floor(u() * all.length)];
+  /** An endpoint changed readiness: every node recomputes its lists (kube-proxy's sync). */
+  setReady(pod: number, ready: boolean): void {
+    this.ready[pod] = ready ? 1 : 0;
+    // kube-proxy deletes the endpoint's chain and its affinity list together.
+    if (!ready) this.affinity?.forgetEndpoint(pod);
+    this.rebuild();
+  }
+
+  /** The endpoint for a new connection entering at `node`, or NO_ENDPOINT. */
+  choose(node: number, internal: boolean, client: number, flow: number, now: number): number {
+    const k = 2 * node + (internal ? INTERNAL : EXTERNAL);
+    const start = this.listStart[k];
+    const count = this.listStart[k + 1] - start;
+    if (count === 0) return NO_ENDPOINT;
+    const affinity = this.affinity;
+    if (affinity !== null) {
+      const kept = affinity.lookup(node, client, now);
+      if (kept >= 0 && this.contains(start, count, kept)) {
+        affinity.remember(node, client, kept, now);
+        return kept;
+      }
     }
-    const start = this.localStart[node];
-    const count = this.localStart[node + 1] - start;
-    return count === 0 ? NO_ENDPOINT : this.local[start + Math.floor(u() * count)];
+    let endpoint: number;
+    if (this.topology.kubeProxy.mode === 'ipvs') endpoint = this.ipvs[k].pick(client);
+    else if (this.maglev.length > 0) endpoint = this.list[start + this.maglev[k].lookup(flow)];
+    else endpoint = this.list[start + Math.floor(this.draws[node]() * count)];
+    if (affinity !== null) affinity.remember(node, client, endpoint, now);
+    return endpoint;
+  }
+
+  /** A connection through `node` to `endpoint` opened or closed (IPVS least-connection counts). */
+  opened(node: number, endpoint: number): void {
+    this.connections[node][endpoint]++;
+  }
+
+  closed(node: number, endpoint: number): void {
+    this.connections[node][endpoint]--;
+  }
+
+  private contains(start: number, count: number, endpoint: number): boolean {
+    for (let i = start; i < start + count; i++) if (this.list[i] === endpoint) return true;
+    return false;
+  }
+
+  private rebuild(): void {
+    const t = this.topology;
+    const readyPods = t.endpoints.filter((p) => this.ready[p] === 1);
+    this.readyCount = readyPods.length;
+    this.localCount.fill(0);
+    for (const p of readyPods) this.localCount[t.pods[p].node]++;
+    const cluster = clusterEndpointsByNode(t, readyPods);
+    const lists: number[][] = [];
+    for (let n = 0; n < this.nodes; n++) {
+      const local = readyPods.filter((p) => t.pods[p].node === n);
+      lists.push(t.externalTrafficPolicy === 'Local' ? local : cluster[n]);
+      lists.push(t.internalTrafficPolicy === 'Local' ? local : cluster[n]);
+    }
+    this.listStart = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => { this.listStart[i + 1] = this.listStart[i] + l.length; });
+    this.list = Int32Array.from(lists.flat());
+    if (t.kubeProxy.mode === 'ipvs') {
+      this.ipvs = lists.map((l, i) => new IpvsScheduler(t.kubeProxy.scheduler, Int32Array.from(l), this.connections[i >> 1]));
+    }
+    if (t.loadBalancer.model === 'maglev') {
+      // Identical lists (every node's Cluster list) share one table, as they hash alike.
+      const tables = new Map<string, MaglevTable>();
+      this.maglev = lists.map((l) => {
+        const key = l.join(',');
+        let table = tables.get(key);
+        if (!table) {
+          table = new MaglevTable(l.map((p) => t.pods[p].name), t.loadBalancer.maglevTableSize);
+          tables.set(key, table);
+        }
+        return table;
+      });
+    }
   }
 }

@@ -9,6 +9,10 @@ export class RequestTable {
   hops = new Uint8Array(1024);
   forwarded = new Uint8Array(1024);
   snat = new Uint8Array(1024);
+  /** The node the request entered the cluster through. */
+  node = new Int32Array(1024);
+  /** Zone crossings: the way there in the low 4 bits, the way back in the next 4. */
+  crossings = new Uint8Array(1024);
   /** Sent after the warm-up. */
   measured = new Uint8Array(1024);
   private free = new Int32Array(1024);
@@ -52,6 +56,8 @@ export class RequestTable {
     this.forwarded = u8(this.forwarded);
     this.snat = u8(this.snat);
     this.measured = u8(this.measured);
+    this.node = i32(this.node);
+    this.crossings = u8(this.crossings);
     this.free = i32(this.free);
   }
 }

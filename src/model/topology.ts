@@ -1,4 +1,5 @@
-import type { DistributionInput } from '../scenario/scenario-schema.js';
+import type { CountInput, DistributionInput } from '../scenario/scenario-schema.js';
+import type { HealthCheckSpec } from './health-check.js';
 
 /**
  * The cluster one variant runs on, resolved from Kubernetes objects and the Scenario: plain
@@ -8,6 +9,8 @@ export interface TopologyNode {
   name: string;
   zone: string;
   ready: boolean;
+  /** Allocatable CPU cores, if the Node says (topology hints allot endpoints by it). */
+  allocatableCpu?: number;
 }
 
 export interface TopologyPod {
@@ -47,8 +50,40 @@ export interface Topology {
   clientNodes: number[];
   /** clusterIP entry: clients are pods (one more veth hop each way) rather than host-network processes. */
   clientsArePods: boolean;
-  loadBalancerHealthCheck: boolean;
   network: NetworkSpec;
+  service: {
+    name: string;
+    namespace: string;
+    sessionAffinity: 'None' | 'ClientIP';
+    /** Seconds; only with ClientIP. */
+    affinityTimeout: number;
+    trafficDistribution?: string;
+    /** The service.kubernetes.io/topology-mode annotation (Auto turns topology-aware hints on). */
+    topologyMode?: string;
+  };
+  loadBalancer: {
+    model: 'even' | 'weighted' | 'ip-targets' | 'metallb-l2' | 'metallb-bgp' | 'ecmp' | 'maglev';
+    /** null: no probing, the balancer always knows the truth (healthCheck: false sends to every node). */
+    healthCheck: HealthCheckSpec | null;
+    /** false: healthCheck was turned off, traffic goes to every node. */
+    checksHealth: boolean;
+    crossZone: boolean;
+    maglevTableSize: number;
+    dsr: boolean;
+  };
+  kubeProxy: {
+    mode: 'iptables' | 'nftables' | 'ipvs';
+    scheduler: 'rr' | 'lc' | 'sh' | 'sed' | 'nq';
+    /** Seconds added to the first packet of each new connection (iptables rule walk). */
+    newConnectionCost: number;
+  };
+  clients: {
+    population: number;
+    /** Share of clients per zone. */
+    zones: Array<[string, number]>;
+    requestsPerConnection: CountInput;
+  };
+  zones: { pricePerGB: number; requestBytes: number; responseBytes: number };
 }
 
 export interface TrafficSpec {

@@ -8,7 +8,7 @@ import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/
  * How a number is written: counts as integers, seconds as milliseconds with 4 decimals (0.1 µs),
  * fractions with 6 decimals, rates with 3 decimals, simulated time in seconds with 6 decimals.
  */
-export type ColumnKind = 'count' | 'ms' | 'fraction' | 'rate' | 'seconds';
+export type ColumnKind = 'count' | 'ms' | 'fraction' | 'rate' | 'seconds' | 'amount';
 
 export interface Column<T> {
   name: string;
@@ -16,9 +16,15 @@ export interface Column<T> {
   value: (row: T) => number;
 }
 
-const DECIMALS: Record<Exclude<ColumnKind, 'count'>, number> = { ms: 4, fraction: 6, rate: 3, seconds: 6 };
+const DECIMALS: Record<Exclude<ColumnKind, 'count'>, number> = { ms: 4, fraction: 6, rate: 3, seconds: 6, amount: 6 };
 
-/** The metric columns of summary.csv (and of `svcsim run --json`), after `variant` and the override columns. */
+/** The model columns of summary.csv, after the override columns: what the variant ran on. */
+export const SETTING_COLUMNS: Array<{ name: string; value: (v: VariantResult) => string }> = [
+  { name: 'lb_model', value: (v) => v.lbModel },
+  { name: 'kube_proxy_mode', value: (v) => v.kubeProxyMode },
+];
+
+/** The metric columns of summary.csv (and of `svcsim run --json`), after `variant`, the override and the model columns. */
 export const SUMMARY_COLUMNS: Column<VariantResult>[] = [
   { name: 'requests', kind: 'count', value: (v) => v.requests },
   { name: 'completed', kind: 'count', value: (v) => v.completed },
@@ -38,6 +44,9 @@ export const SUMMARY_COLUMNS: Column<VariantResult>[] = [
   { name: 'pod_util_max', kind: 'fraction', value: (v) => v.podUtilMax },
   { name: 'pod_share_min', kind: 'fraction', value: (v) => v.podShareMin },
   { name: 'pod_share_max', kind: 'fraction', value: (v) => v.podShareMax },
+  { name: 'cross_zone_fraction', kind: 'fraction', value: (v) => v.crossZoneFraction },
+  { name: 'cross_zone_gb', kind: 'amount', value: (v) => v.crossZoneGB },
+  { name: 'cross_zone_cost_usd', kind: 'amount', value: (v) => v.crossZoneCostUsd },
   { name: 'throughput_rps', kind: 'rate', value: (v) => v.throughput },
   { name: 'sim_time_s', kind: 'seconds', value: (v) => v.simTime },
 ];
@@ -96,8 +105,9 @@ export function resultFiles(results: RunResults): Map<string, string> {
   const vs = results.variants;
 
   files.set('summary.csv', csv([
-    ['variant', ...results.overrideColumns, ...names(SUMMARY_COLUMNS)],
-    ...vs.map((v) => [v.name, ...results.overrideColumns.map((c) => v.overrides[c] ?? ''), ...cells(SUMMARY_COLUMNS, v)]),
+    ['variant', ...results.overrideColumns, ...SETTING_COLUMNS.map((c) => c.name), ...names(SUMMARY_COLUMNS)],
+    ...vs.map((v) => [v.name, ...results.overrideColumns.map((c) => v.overrides[c] ?? ''), ...SETTING_COLUMNS.map((c) => c.value(v)),
+      ...cells(SUMMARY_COLUMNS, v)]),
   ]));
 
   files.set('pods.csv', csv([

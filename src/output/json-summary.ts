@@ -1,5 +1,5 @@
 import type { RunResults } from '../stats/results.js';
-import { columnValue, NODE_COLUMNS, POD_COLUMNS, SUMMARY_COLUMNS, type Column } from './csv-files.js';
+import { columnValue, NODE_COLUMNS, POD_COLUMNS, SETTING_COLUMNS, SUMMARY_COLUMNS, type Column } from './csv-files.js';
 
 type Row = Record<string, string | number | null>;
 
@@ -22,6 +22,7 @@ export function toJsonSummary(results: RunResults): object {
     variants: results.variants.map((v) => ({
       variant: v.name,
       overrides: Object.fromEntries(results.overrideColumns.map((c) => [c, v.overrides[c] ?? null])),
+      ...Object.fromEntries(SETTING_COLUMNS.map((c) => [c.name, c.value(v)])),
       ...numbers(SUMMARY_COLUMNS, v),
       pods: v.pods.map((p) => ({ pod: p.name, node: p.node, zone: p.zone, ...numbers(POD_COLUMNS, p) })),
       nodes: v.nodes.map((n) => ({ node: n.name, zone: n.zone, ...numbers(NODE_COLUMNS, n) })),

@@ -65,8 +65,13 @@ function summarise(run: VariantRun, r: Recorder, path: DataPath, end: number, ev
   const shares = pods.map((p) => p.share);
   const min = (xs: number[]) => (xs.length ? Math.min(...xs) : NaN);
   const max = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
+  const { requestBytes, responseBytes, pricePerGB } = topology.zones;
+  const crossZoneGB = (r.crossingsThere * requestBytes + r.crossingsBack * responseBytes) / 1e9;
+  const kp = topology.kubeProxy;
   return {
     name: run.name,
+    lbModel: topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
+    kubeProxyMode: kp.mode === 'ipvs' ? `ipvs:${kp.scheduler}` : kp.mode,
     overrides: run.overrides,
     requests: r.requests,
     completed,
@@ -88,6 +93,9 @@ function summarise(run: VariantRun, r: Recorder, path: DataPath, end: number, ev
     podUtilMax: max(utils),
     podShareMin: min(shares),
     podShareMax: max(shares),
+    crossZoneFraction: completed > 0 ? r.crossZoneRequests / completed : NaN,
+    crossZoneGB,
+    crossZoneCostUsd: 2 * crossZoneGB * pricePerGB,
     throughput: simTime > 0 ? completed / simTime : 0,
     simTime,
     events,

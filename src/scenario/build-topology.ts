@@ -80,13 +80,23 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
     clientNodes = resolveNodes(['spec', 'traffic', 'clients', 'nodes'], t.clients.nodes);
   }
 
+  const lb = spec.loadBalancer;
+  if (lb.model !== 'even' && lb.model !== 'weighted' && entry !== 'loadBalancer') {
+    report('warning', ['spec', 'loadBalancer', 'model'], `${lb.model} applies to loadBalancer entry only; traffic enters by ${entry}`);
+  }
+  if (lb.dsr && lb.model !== 'maglev') err(['spec', 'loadBalancer', 'dsr'], `Invalid value: true: direct server return needs model maglev, not ${lb.model}`);
+  const nodeZones = [...new Set(objects.nodes.map((n) => n.zone ?? ''))];
+  const clientZones: Array<[string, number]> = spec.clients.zones
+    ? Object.entries(spec.clients.zones)
+    : nodeZones.map((z) => [z, 1]);
+  if (clientZones.reduce((sum, [, w]) => sum + w, 0) <= 0) err(['spec', 'clients', 'zones'], 'Invalid value: the shares must add up to more than 0');
   const requests = t.requests;
   const duration = t.duration !== undefined ? parseDuration(t.duration) : undefined;
   if (errors > 0) return undefined;
   return {
     service,
     topology: {
-      nodes: objects.nodes.map((n) => ({ name: n.meta.name, zone: n.zone ?? '', ready: n.ready })),
+      nodes: objects.nodes.map((n) => ({ name: n.meta.name, zone: n.zone ?? '', ready: n.ready, allocatableCpu: n.allocatableCpu })),
       pods: topologyPods,
       endpoints: topologyPods.map((_, i) => i),
       entry,
@@ -95,8 +105,39 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
       entryNodes,
       clientNodes,
       clientsArePods,
-      loadBalancerHealthCheck: spec.loadBalancer.healthCheck,
       network: spec.network,
+      service: {
+        name: service.meta.name,
+        namespace,
+        sessionAffinity: service.sessionAffinity,
+        affinityTimeout: service.sessionAffinityTimeoutSeconds ?? 10800,
+        trafficDistribution: service.trafficDistribution,
+        topologyMode: service.meta.annotations['service.kubernetes.io/topology-mode']
+          ?? service.meta.annotations['service.kubernetes.io/topology-aware-hints'],
+      },
+      loadBalancer: {
+        model: lb.model,
+        healthCheck: typeof lb.healthCheck === 'object'
+          ? { interval: parseDuration(lb.healthCheck.interval), healthyThreshold: lb.healthCheck.healthyThreshold, unhealthyThreshold: lb.healthCheck.unhealthyThreshold }
+          : lb.healthCheck ? { interval: 10, healthyThreshold: 2, unhealthyThreshold: 3 } : null,
+        checksHealth: lb.healthCheck !== false,
+        crossZone: lb.crossZone,
+        maglevTableSize: lb.maglevTableSize,
+        dsr: lb.dsr,
+      },
+      kubeProxy: {
+        mode: spec.kubeProxy.mode,
+        scheduler: spec.kubeProxy.scheduler,
+        newConnectionCost: spec.kubeProxy.mode === 'iptables' && spec.kubeProxy.iptablesCost
+          ? parseDuration(spec.kubeProxy.iptablesCost.perService) * (spec.kubeProxy.iptablesCost.otherServices + objects.services.length)
+          : 0,
+      },
+      clients: {
+        population: spec.clients.population,
+        zones: clientZones,
+        requestsPerConnection: spec.clients.requestsPerConnection,
+      },
+      zones: spec.zones,
     },
     traffic: {
       arrival: t.arrival, rate: t.rate, requests, duration,

@@ -1,7 +1,8 @@
 /**
  * From raw objects to the cluster svcsim simulates, the way the API server takes them in:
  * decode (a value of the wrong YAML type rejects the object before anything else), apply the
- * defaults, validate (metadata-validation.ts, service-validation.ts), keep what it would accept.
+ * defaults, validate (metadata-validation.ts, service-validation.ts; Ingresses are decoded and
+ * validated in ingress-objects.ts), keep what it would accept.
  *
  * Validation is folded in: normalizeObjects returns every diagnostic and leaves an object with an
  * error out of `objects`, so callers stop when hasErrors(diagnostics). Fields svcsim does not
@@ -9,13 +10,14 @@
  * their controlling owner; deciding what a dump's owned objects mean is the placement step's job.
  */
 import type { Diagnostic } from './diagnostics.js';
+import { decodeIngress } from './ingress-objects.js';
 import { selectorSelects } from './labels.js';
 import {
   FieldErrors, isDNS1123Subdomain, isSelectorOperator, validateLabels, validateLabelSelector, validateObjectMeta,
   type MetaInput, type SelectorInput,
 } from './metadata-validation.js';
 import type {
-  ClusterObjects, FieldPath, KubernetesObject, LabelSelector, NodeObject, ObjectMeta, PodObject, RawObject,
+  ClusterObjects, FieldPath, IngressObject, KubernetesObject, LabelSelector, NodeObject, ObjectMeta, PodObject, RawObject,
   ServiceObject, ServicePortObject, ServiceType, TrafficPolicy, WorkloadObject,
 } from './objects.js';
 import {
@@ -35,17 +37,18 @@ const MODELLED: Record<string, { apiVersion: string; groups: string[]; resource:
   Deployment: { apiVersion: 'apps/v1', groups: ['apps', 'extensions'], resource: 'deployments.apps' },
   ReplicaSet: { apiVersion: 'apps/v1', groups: ['apps', 'extensions'], resource: 'replicasets.apps' },
   StatefulSet: { apiVersion: 'apps/v1', groups: ['apps'], resource: 'statefulsets.apps' },
+  Ingress: { apiVersion: 'networking.k8s.io/v1', groups: ['networking.k8s.io', 'extensions'], resource: 'ingresses.networking.k8s.io' },
 };
 
 const DEFAULT_AFFINITY_SECONDS = 10800;
 
 export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
-  const objects: ClusterObjects = { nodes: [], pods: [], workloads: [], services: [] };
+  const objects: ClusterObjects = { nodes: [], pods: [], workloads: [], services: [], ingresses: [] };
   // One list per input object, so that diagnostics come out in input order.
   const reports: Diagnostic[][] = [];
   const warned = new Set<string>();
   const defined = new Map<string, RawObject>();
-  const services: Array<{ errs: FieldErrors; spec: ServiceSpecInput; object: KubernetesObject; decoded: boolean }> = [];
+  const services: Array<{ errs: FieldErrors; spec: ServiceSpecInput; object: NormalizedObject; decoded: boolean }> = [];
 
   for (const r of raw) {
     if (r.apiVersion.startsWith('svcsim.io/')) continue;
@@ -99,17 +102,21 @@ export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
   return { objects, diagnostics: reports.flat() };
 }
 
-function add(objects: ClusterObjects, o: KubernetesObject): void {
+function add(objects: ClusterObjects, o: NormalizedObject): void {
   switch (o.kind) {
     case 'Node': objects.nodes.push(o); break;
     case 'Pod': objects.pods.push(o); break;
     case 'Service': objects.services.push(o); break;
+    case 'Ingress': objects.ingresses.push(o); break;
     default: objects.workloads.push(o);
   }
 }
 
-interface Decoded {
-  object: KubernetesObject;
+type NormalizedObject = KubernetesObject | IngressObject;
+
+/** One decoded object; exported for the kinds decoded in their own files (ingress-objects.ts). */
+export interface Decoded {
+  object: NormalizedObject;
   /** Runs the API server's checks; only called when decoding found no error. */
   validate(): void;
   serviceSpec?: ServiceSpecInput;
@@ -120,6 +127,7 @@ function decode(r: RawObject, d: Decoder): Decoded {
     case 'Node': return decodeNode(r, d);
     case 'Pod': return decodePod(r, d);
     case 'Service': return decodeService(r, d);
+    case 'Ingress': return decodeIngress(r, d, decodeMeta(d, true));
     default: return decodeWorkload(r, d, r.kind as WorkloadObject['kind']);
   }
 }
@@ -339,7 +347,7 @@ export function parseQuantity(text: string): number | undefined {
  * Reads typed fields out of a raw object. null reads as absent, as Go's decoder treats it; a
  * value of the wrong type is reported (once, where it is) and reads as absent.
  */
-class Decoder {
+export class Decoder {
   constructor(readonly errs: FieldErrors, private readonly root: Json) {}
 
   get(path: FieldPath): unknown {

@@ -112,6 +112,44 @@ export interface ServiceObject {
   origin: Origin;
 }
 
+/** A Service and port an Ingress sends traffic to, in the Ingress's namespace. */
+export interface IngressServiceBackend {
+  name: string;
+  /** Exactly one is set: a port number of the Service, or the name of one of its ports. */
+  port: { number?: number; name?: string };
+}
+
+export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+export interface IngressPathObject {
+  /** As written; "" when left out, which only ImplementationSpecific allows. */
+  path: string;
+  pathType: IngressPathType;
+  backend: { service: IngressServiceBackend };
+}
+
+export interface IngressRuleObject {
+  /** Absent: the rule applies to every host. "*.foo.com" covers exactly one DNS label. */
+  host?: string;
+  /** spec.rules[].http.paths; empty when the rule has no http. */
+  paths: IngressPathObject[];
+}
+
+/**
+ * A networking.k8s.io/v1 Ingress. Paths and a default backend that name a `resource` instead
+ * of a Service are dropped (with a warning): svcsim routes only to Services.
+ */
+export interface IngressObject {
+  kind: 'Ingress';
+  meta: ObjectMeta;
+  ingressClassName?: string;
+  defaultBackend?: { service: IngressServiceBackend };
+  rules: IngressRuleObject[];
+  /** spec.tls as written: the hosts each certificate covers (none listed: the controller's default). */
+  tls?: Array<{ hosts: string[]; secretName?: string }>;
+  origin: Origin;
+}
+
 export type KubernetesObject = NodeObject | PodObject | WorkloadObject | ServiceObject;
 
 export interface ClusterObjects {
@@ -119,4 +157,5 @@ export interface ClusterObjects {
   pods: PodObject[];
   workloads: WorkloadObject[];
   services: ServiceObject[];
+  ingresses: IngressObject[];
 }

@@ -88,13 +88,54 @@ const Network = z.strictObject({
   clientToNode: DistributionSpec.default(0).describe('External client straight to a node (nodePort entry), one way.'),
 });
 
+const Count = z
+  .union([
+    z.number().int().positive(),
+    z.strictObject({ geometric: z.strictObject({ mean: z.number().min(1) }) }),
+    z.strictObject({ uniform: z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() }) }),
+  ])
+  .describe('A whole number of at least 1, or a distribution of them: geometric (by mean) or uniform.');
+
+const Clients = z.strictObject({
+  population: z.number().int().positive().default(1000).describe('Distinct client IP addresses; each request comes from one of them, evenly.'),
+  zones: z.record(z.string(), z.number().nonnegative()).optional()
+    .describe('Share of clients in each zone, e.g. { us-east-1a: 2, us-east-1b: 1 } (default: even over the nodes\' zones).'),
+  requestsPerConnection: Count.default(1).describe('Requests a client sends on one keep-alive connection before opening a new one (1: a connection per request).'),
+});
+
 const KubeProxy = z.strictObject({
-  mode: z.enum(['iptables', 'nftables']).default('iptables').describe('Both choose uniformly at random per new connection.'),
+  mode: z.enum(['iptables', 'nftables', 'ipvs']).default('iptables')
+    .describe('iptables and nftables choose uniformly at random per new connection; ipvs uses `scheduler`.'),
+  scheduler: z.enum(['rr', 'lc', 'sh', 'sed', 'nq']).default('rr').describe('IPVS scheduler (mode ipvs only).'),
+  iptablesCost: z
+    .strictObject({
+      perService: Duration.describe('Time to walk one Service\'s rules for the first packet of a connection.'),
+      otherServices: z.number().int().nonnegative().default(0).describe('Services in the cluster besides those in the input.'),
+    })
+    .optional()
+    .describe('iptables mode: a delay per new connection, linear in the number of Services.'),
+});
+
+const HealthCheck = z.strictObject({
+  interval: Duration.default('10s'),
+  healthyThreshold: z.number().int().positive().default(2),
+  unhealthyThreshold: z.number().int().positive().default(3),
 });
 
 const LoadBalancer = z.strictObject({
-  model: z.enum(['even']).default('even').describe('even: uniform per connection over nodes passing the health check.'),
-  healthCheck: z.boolean().default(true).describe('Skip nodes that fail the health check (under Local: nodes without a ready endpoint).'),
+  model: z.enum(['even', 'weighted', 'ip-targets', 'metallb-l2', 'metallb-bgp', 'ecmp', 'maglev']).default('even')
+    .describe('How the external load balancer reaches the cluster; see the README table.'),
+  healthCheck: z.union([z.boolean(), HealthCheck]).default(true)
+    .describe('Probe nodes and skip failing ones (under Local: nodes without a ready endpoint). true: every 10s, 2 up, 3 down.'),
+  crossZone: z.boolean().default(false).describe('ip-targets: spread over every zone instead of the client\'s own.'),
+  maglevTableSize: z.number().int().positive().default(16381).describe('maglev: lookup table size (a prime).'),
+  dsr: z.boolean().default(false).describe('maglev: direct server return, the reply skips the ingress node.'),
+});
+
+const Zones = z.strictObject({
+  pricePerGB: z.number().nonnegative().default(0.01).describe('USD per GB crossing zones, charged in each direction (out of one zone and into the other).'),
+  requestBytes: z.number().nonnegative().default(1000),
+  responseBytes: z.number().nonnegative().default(10000),
 });
 
 const Placement = z
@@ -114,8 +155,10 @@ export const ScenarioSchema = z.strictObject({
     traffic: Traffic,
     pods: z.array(PodModel).min(1),
     network: Network.default({ sameNode: 0, sameZone: 0, crossZone: 0, clientToLoadBalancer: 0, loadBalancerToNode: 0, clientToNode: 0 }),
-    kubeProxy: KubeProxy.default({ mode: 'iptables' }),
-    loadBalancer: LoadBalancer.default({ model: 'even', healthCheck: true }),
+    clients: Clients.default({ population: 1000, requestsPerConnection: 1 }),
+    kubeProxy: KubeProxy.default({ mode: 'iptables', scheduler: 'rr' }),
+    loadBalancer: LoadBalancer.default({ model: 'even', healthCheck: true, crossZone: false, maglevTableSize: 16381, dsr: false }),
+    zones: Zones.default({ pricePerGB: 0.01, requestBytes: 1000, responseBytes: 10000 }),
     placement: Placement.optional(),
     compare: Compare.optional(),
   }),
@@ -124,6 +167,7 @@ export const ScenarioSchema = z.strictObject({
 export type ScenarioDocument = z.output<typeof ScenarioSchema>;
 export type DistributionInput = z.output<typeof DistributionSpec>;
 export type DurationInput = z.output<typeof Duration>;
+export type CountInput = z.output<typeof Count>;
 
 export function scenarioJsonSchema(): object {
   return z.toJSONSchema(ScenarioSchema, { io: 'input' });

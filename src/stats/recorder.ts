@@ -19,6 +19,10 @@ export class Recorder {
   forwarded = 0;
   snat = 0;
   hopsSum = 0;
+  /** Completed requests that crossed zones; zone crossings of requests and of responses. */
+  crossZoneRequests = 0;
+  crossingsThere = 0;
+  crossingsBack = 0;
   readonly latency = new LatencyHistogram(3);
   readonly podLatency: LatencyHistogram[];
   readonly podRequests: Float64Array;
@@ -90,6 +94,13 @@ export class Recorder {
     if (snat) this.snat++;
     this.batchSum += latency;
     if (++this.batchFill === this.batchSize) this.closeBatch();
+  }
+
+  /** A completed request crossed zone boundaries `there` times on its way and `back` times on the reply's. */
+  crossedZones(there: number, back: number): void {
+    this.crossZoneRequests++;
+    this.crossingsThere += there;
+    this.crossingsBack += back;
   }
 
   /** 95% confidence half-width of the mean latency from batch means; NaN with too few batches. */

@@ -53,6 +53,10 @@ export interface LatencySummary {
 
 export interface VariantResult {
   name: string;
+  /** The external load balancer model, e.g. "even". */
+  lbModel: string;
+  /** "iptables", "nftables" or "ipvs:<scheduler>". */
+  kubeProxyMode: string;
   /** Overridden field -> value, e.g. { externalTrafficPolicy: 'Local' }. */
   overrides: Record<string, string>;
   requests: number;
@@ -69,6 +73,12 @@ export interface VariantResult {
   podUtilMax: number;
   podShareMin: number;
   podShareMax: number;
+  /** Share of completed requests that crossed a zone boundary at least once (either way). */
+  crossZoneFraction: number;
+  /** Gigabytes that crossed zone boundaries (request and response sizes from the Scenario). */
+  crossZoneGB: number;
+  /** crossZoneGB x price, charged in each direction: out of one zone and into the other. */
+  crossZoneCostUsd: number;
   /** Completed requests per simulated second. */
   throughput: number;
   simTime: number;
