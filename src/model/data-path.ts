@@ -8,6 +8,7 @@ import { interarrivals } from '../workload/arrivals.js';
 import { buildCount, ClientPopulation, type CountSampler } from '../workload/clients.js';
 import { flowHash, hashString } from './flow-hash.js';
 import { HealthChecker } from './health-check.js';
+import { IngressTier } from './ingress-tier.js';
 import { KubeProxy, NO_ENDPOINT } from './kube-proxy.js';
 import { Links } from './links.js';
 import { createNodeBalancer, type NodeBalancer } from './load-balancer.js';
@@ -37,6 +38,7 @@ export class DataPath {
   private readonly links: Links;
   private readonly balancer: NodeBalancer;
   private readonly podTargets: PodTargets | null;
+  private readonly ingress: IngressTier | null;
   private readonly gap: Distribution;
   private readonly entryDraw: Uniform;
   private readonly clients: ClientPopulation;
@@ -99,6 +101,7 @@ export class DataPath {
       buildDistribution(pod.serviceTime, streams.stream(`service/${pod.name}`)),
       (job) => this.complete(job),
     ));
+    this.ingress = topology.ingress ? new IngressTier(topology, topology.ingress, streams.stream('ingress-mix')) : null;
     this.arriveHandler = sim.register(() => this.arrive());
     this.reachPodHandler = sim.register((id) => this.reachPod(id));
     this.serviceSalt = hashString(`${topology.service.namespace}/${topology.service.name}`);
@@ -225,6 +228,7 @@ export class DataPath {
     const id = this.requests.open(now, back, pod, hops, forwarded, external && this.snatExternal, measured);
     this.requests.node[id] = node;
     this.requests.crossings[id] = (entryCrosses + hopCrosses) | (backCrossings << 4);
+    if (this.ingress !== null) this.requests.route[id] = this.ingress.pickRoute();
     if (delay > 0) this.sim.schedule(delay, this.reachPodHandler, id);
     else this.reachPod(id);
   }
@@ -236,7 +240,7 @@ export class DataPath {
     if (measured) this.recorder.reachedPod(pod);
     if (!this.stations[pod].arrive(id)) {
       if (measured) this.recorder.rejectedByPod(pod);
-      this.kubeProxy.closed(r.node[id], pod);
+      this.kubeProxy.closed(r.node[id], r.entryPod[id]);
       r.close(id);
       this.finishIfDone();
     }
@@ -244,6 +248,10 @@ export class DataPath {
 
   private complete(id: number): void {
     const r = this.requests;
+    if (r.route[id] >= 0) {
+      this.leaveController(id);
+      return;
+    }
     const pod = r.pod[id];
     const latency = this.sim.now - r.sentAt[id] + r.returnDelay[id];
     if (r.measured[id] === 1) {
@@ -251,9 +259,43 @@ export class DataPath {
       const c = r.crossings[id];
       if (c !== 0) this.recorder.crossedZones(c & 15, c >> 4);
     }
-    this.kubeProxy.closed(r.node[id], pod);
+    this.kubeProxy.closed(r.node[id], r.entryPod[id]);
     r.close(id);
     this.finishIfDone();
+  }
+
+  /**
+   * The Ingress controller pod has done its work: the request goes on to a backend pod of its
+   * route, round robin per controller pod, straight to the pod's IP (possibly on another node).
+   */
+  private leaveController(id: number): void {
+    const r = this.requests;
+    const controller = r.pod[id];
+    const backend = this.ingress!.pickBackend(controller, r.route[id]);
+    r.route[id] = -1;
+    const measured = r.measured[id] === 1;
+    if (measured) this.recorder.passedThrough(controller);
+    if (backend < 0) {
+      // No ready endpoint behind the route: the controller answers 503 at once.
+      if (measured) this.recorder.refused();
+      this.kubeProxy.closed(r.node[id], r.entryPod[id]);
+      r.close(id);
+      this.finishIfDone();
+      return;
+    }
+    const from = this.podNode[controller];
+    const to = this.podNode[backend];
+    const links = this.links;
+    const delay = links.sameNode.sample() + links.nodeToPod(from, to);
+    r.returnDelay[id] += links.sameNode.sample() + links.nodeToPod(from, to);
+    if (from !== to) {
+      r.hops[id]++;
+      r.forwarded[id] = 1;
+      if (measured) this.recorder.forwardedBetween(from, to);
+      if (this.nodeZone[from] !== this.nodeZone[to]) r.crossings[id] += 1 + (1 << 4);
+    }
+    r.pod[id] = backend;
+    this.sim.schedule(delay, this.reachPodHandler, id);
   }
 
   /** The run ends with the last request: probes still pending must not stretch simulated time. */

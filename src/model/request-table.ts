@@ -13,6 +13,10 @@ export class RequestTable {
   node = new Int32Array(1024);
   /** Zone crossings: the way there in the low 4 bits, the way back in the next 4. */
   crossings = new Uint8Array(1024);
+  /** The pod kube-proxy chose (with an Ingress: the controller pod; `pod` then moves on to the backend). */
+  entryPod = new Int32Array(1024);
+  /** Ingress only: the request's backend route; -1 once it has left the controller. */
+  route = new Int32Array(1024);
   /** Sent after the warm-up. */
   measured = new Uint8Array(1024);
   private free = new Int32Array(1024);
@@ -37,6 +41,8 @@ export class RequestTable {
     this.forwarded[id] = forwarded ? 1 : 0;
     this.snat[id] = snat ? 1 : 0;
     this.measured[id] = measured ? 1 : 0;
+    this.entryPod[id] = pod;
+    this.route[id] = -1;
     return id;
   }
 
@@ -57,6 +63,8 @@ export class RequestTable {
     this.snat = u8(this.snat);
     this.measured = u8(this.measured);
     this.node = i32(this.node);
+    this.entryPod = i32(this.entryPod);
+    this.route = i32(this.route);
     this.crossings = u8(this.crossings);
     this.free = i32(this.free);
   }

@@ -36,11 +36,42 @@ export interface NetworkSpec {
   clientToNode: DistributionInput;
 }
 
+/** Traffic through an Ingress controller (the traffic Service's endpoints are the controller pods). */
+export interface IngressSpec {
+  /** For each entry of the request mix: its backend (index into backendPods), or -1. */
+  routeOf: number[];
+  /** Running sum of the mix's weights. */
+  cumulativeWeight: number[];
+  /** For each backend Service of the rules: its endpoint pods (indices into pods). */
+  backendPods: number[][];
+  backendNames: string[];
+}
+
+/** Traffic to an ExternalName Service: DNS resolution, then the outside target. */
+export interface ExternalNameSpec {
+  /** The name the clients look up. */
+  name: string;
+  namespace: string;
+  services: Array<{ name: string; namespace: string; externalName?: string }>;
+  dns: {
+    latency: DistributionInput;
+    upstreamLatency: DistributionInput;
+    ndots: number;
+    nodeSearchDomains: string[];
+    queriesPerName: 1 | 2;
+    /** Seconds a client caches an answer; undefined: no client cache. */
+    cacheTtl?: number;
+  };
+  targetLatency: DistributionInput;
+}
+
 export interface Topology {
   nodes: TopologyNode[];
   pods: TopologyPod[];
   /** Pods selected by the Service (ready or not); kube-proxy uses the ready ones. */
   endpoints: number[];
+  ingress?: IngressSpec;
+  externalName?: ExternalNameSpec;
   entry: Entry;
   externalTrafficPolicy: Policy;
   internalTrafficPolicy: Policy;

@@ -7,7 +7,7 @@ import type { FieldPath, RawObject } from '../scenario/objects.js';
 import { placePods, type Report } from '../scenario/placement.js';
 import { parseScenario } from '../scenario/scenario-document.js';
 import type { ScenarioDocument } from '../scenario/scenario-schema.js';
-import { applyOverrides, expandVariants } from '../scenario/variants.js';
+import { applyOverrides, expandVariants, SCENARIO } from '../scenario/variants.js';
 import { loadYamlFiles } from '../scenario/yaml-source.js';
 import type { InputFileInfo, RunResults } from '../stats/results.js';
 import { simulateVariant, type VariantRun } from './simulate-variant.js';
@@ -75,16 +75,25 @@ export function prepareScenario(paths: string[], options: RunScenarioOptions = {
   for (const variant of selected) {
     const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, scenarioRaw.origin.file);
     diagnostics.push(...applied.diagnostics);
-    const normalized = variant.overrides.length ? normalizeObjects(applied.objects) : base;
-    if (variant.overrides.length) {
+    const objectOverrides = variant.overrides.some((o) => o.target !== SCENARIO);
+    const normalized = objectOverrides ? normalizeObjects(applied.objects) : base;
+    let variantScenario = scenario;
+    if (variant.overrides.some((o) => o.target === SCENARIO)) {
+      const own = applied.objects.find((o) => o.kind === 'Scenario' && o.apiVersion.startsWith('svcsim.io/'))!;
+      const reparsed = parseScenario(own);
+      diagnostics.push(...reparsed.diagnostics.map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
+      if (!reparsed.scenario) continue;
+      variantScenario = applyCommandLine(reparsed.scenario, options);
+    }
+    if (objectOverrides) {
       // Only what the overrides changed is news; the base objects' findings are reported once.
       const known = new Set(base.diagnostics.map(formatDiagnostic));
       diagnostics.push(...normalized.diagnostics.filter((d) => !known.has(formatDiagnostic(d)))
         .map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
     }
     if (hasErrors(normalized.diagnostics)) continue;
-    const pods = placePods(normalized.objects, scenario.spec.placement, report);
-    const built = buildTopology(normalized.objects, pods, scenario, report);
+    const pods = placePods(normalized.objects, variantScenario.spec.placement, report);
+    const built = buildTopology(normalized.objects, pods, variantScenario, report);
     if (built) runs.push({ name: variant.name, overrides: variant.values, topology: built.topology, traffic: built.traffic });
   }
   const overrideColumns = [...new Set(variants.flatMap((v) => Object.keys(v.values)))];

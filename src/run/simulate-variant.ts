@@ -1,6 +1,8 @@
 import { RandomStreams } from '../engine/random.js';
 import { Simulator } from '../engine/simulator.js';
+import type { Station } from '../engine/station.js';
 import { DataPath } from '../model/data-path.js';
+import { ExternalNamePath } from '../model/external-name-path.js';
 import type { Topology, TrafficSpec } from '../model/topology.js';
 import { Recorder } from '../stats/recorder.js';
 import type { NodeResult, PodResult, VariantResult } from '../stats/results.js';
@@ -23,22 +25,29 @@ export function simulateVariant(run: VariantRun, seed: number, onProgress?: (sen
   const streams = new RandomStreams(seed, 0);
   const recorder = new Recorder(topology.nodes.length, topology.pods.length);
   try {
+    if (topology.externalName) {
+      const path = new ExternalNamePath(sim, streams, topology, topology.externalName, run.traffic, recorder);
+      path.onProgress = onProgress;
+      path.start();
+      sim.run();
+      return summarise(run, recorder, [], path.endTime, sim.eventsProcessed);
+    }
     const path = new DataPath(sim, streams, topology, run.traffic, recorder);
     path.onProgress = onProgress;
     path.start();
     sim.run();
-    return summarise(run, recorder, path, sim.now, sim.eventsProcessed);
+    return summarise(run, recorder, path.stations, sim.now, sim.eventsProcessed);
   } finally {
     recorder.destroy();
   }
 }
 
-function summarise(run: VariantRun, r: Recorder, path: DataPath, end: number, events: number): VariantResult {
+function summarise(run: VariantRun, r: Recorder, stations: readonly Station[], end: number, events: number): VariantResult {
   const { topology } = run;
   const simTime = Math.max(0, end - run.traffic.warmup);
   const completed = r.completed;
   const pods: PodResult[] = topology.pods.map((p, i) => {
-    const station = path.stations[i];
+    const station = stations[i];
     const started = station.completed + station.busy;
     return {
       name: p.name,
@@ -70,7 +79,7 @@ function summarise(run: VariantRun, r: Recorder, path: DataPath, end: number, ev
   const kp = topology.kubeProxy;
   return {
     name: run.name,
-    lbModel: topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
+    lbModel: topology.externalName ? 'externalName' : topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
     kubeProxyMode: kp.mode === 'ipvs' ? `ipvs:${kp.scheduler}` : kp.mode,
     overrides: run.overrides,
     requests: r.requests,

@@ -2,6 +2,7 @@ import type { Topology, TopologyPod, TrafficSpec } from '../model/topology.js';
 import { parseDuration } from './durations.js';
 import { mapSelects } from './labels.js';
 import type { ClusterObjects, FieldPath, ServiceObject } from './objects.js';
+import { buildExternalName, buildIngress } from './build-routes.js';
 import type { PlacedPod, Report } from './placement.js';
 import type { ScenarioDocument } from './scenario-schema.js';
 
@@ -24,15 +25,21 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
     err(['spec', 'traffic', 'service'], `Not found: Service "${t.service}" in namespace "${namespace}"${names.length ? ` (Services: ${names.join(', ')})` : ' (no Service in the input)'}`);
     return undefined;
   }
-  if (service.type === 'ExternalName') {
-    err(['spec', 'traffic', 'service'], `Invalid value: "${t.service}": an ExternalName Service is only a DNS alias (CNAME to ${service.externalName}); it has no endpoints to send traffic to`);
+  if (service.type === 'ExternalName' && !spec.externalName) {
+    err(['spec', 'externalName'], `Required value: Service "${t.service}" is an ExternalName Service (a DNS alias for ${service.externalName}): say how long DNS and the outside target take`);
     return undefined;
+  }
+  if (service.type !== 'ExternalName' && spec.externalName) {
+    err(['spec', 'externalName'], `Forbidden: Service "${t.service}" is of type ${service.type}, not ExternalName`);
   }
   if (t.port !== undefined && !service.ports.some((p) => p.name === t.port || p.port === t.port)) {
     const ports = service.ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ');
     err(['spec', 'traffic', 'port'], `Not found: port ${JSON.stringify(t.port)} on Service "${service.meta.name}" (ports: ${ports})`);
   }
   const entry = t.entry ?? (service.type === 'LoadBalancer' ? 'loadBalancer' : service.type === 'NodePort' ? 'nodePort' : 'clusterIP');
+  if (service.type === 'ExternalName' && entry !== 'clusterIP') {
+    err(['spec', 'traffic', 'entry'], `Invalid value: "${entry}": an ExternalName Service is reached from inside the cluster only`);
+  }
   if (entry === 'loadBalancer' && service.type !== 'LoadBalancer') {
     err(['spec', 'traffic', 'entry'], `Invalid value: "loadBalancer": Service "${service.meta.name}" is of type ${service.type}, which has no external load balancer`);
   }
@@ -45,22 +52,31 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
   if (objects.nodes.length === 0) err([], 'Required value: at least one v1 Node object (the cluster has no nodes)');
 
   const selected = service.selector ? pods.filter((p) => p.namespace === namespace && mapSelects(service.selector!, p.labels)) : [];
-  if (selected.length === 0) {
+  if (selected.length === 0 && service.type !== 'ExternalName') {
     report('warning', ['spec', 'traffic', 'service'], `Service "${service.meta.name}" selects no pods: every request will be rejected`);
   }
   const topologyPods: TopologyPod[] = [];
-  selected.forEach((p) => {
+  /** Adds an endpoint pod with its pod model (once); returns its index, or -1 if no model selects it. */
+  const addPod = (p: PlacedPod, serviceName: string): number => {
+    const known = topologyPods.findIndex((q) => q.name === p.name);
+    if (known >= 0) return known;
     const i = spec.pods.findIndex((m) => m.selector === undefined || Object.entries(m.selector).every(([k, v]) => p.labels[k] === v));
     if (i < 0) {
-      err(['spec', 'pods'], `Required value: no entry selects pod "${p.name}" (labels ${JSON.stringify(p.labels)}), an endpoint of Service "${service.meta.name}"`);
-      return;
+      err(['spec', 'pods'], `Required value: no entry selects pod "${p.name}" (labels ${JSON.stringify(p.labels)}), an endpoint of Service "${serviceName}"`);
+      return -1;
     }
     const m = spec.pods[i];
     topologyPods.push({
       name: p.name, node: nodeIndex.get(p.node)!, ready: p.ready, workers: m.concurrency,
       queueLimit: m.queueLimit ?? Infinity, serviceTime: m.serviceTime,
     });
-  });
+    return topologyPods.length - 1;
+  };
+  for (const p of selected) addPod(p, service.meta.name);
+  const endpoints = topologyPods.map((_, i) => i);
+  const ingress = spec.ingress ? buildIngress(objects, pods, spec.ingress, addPod, err) : undefined;
+  const externalName = spec.externalName && service.type === 'ExternalName'
+    ? buildExternalName(objects, service, spec.externalName) : undefined;
 
   const resolveNodes = (path: FieldPath, names: string[]): number[] => names.flatMap((n, k) => {
     const i = nodeIndex.get(n);
@@ -98,7 +114,9 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
     topology: {
       nodes: objects.nodes.map((n) => ({ name: n.meta.name, zone: n.zone ?? '', ready: n.ready, allocatableCpu: n.allocatableCpu })),
       pods: topologyPods,
-      endpoints: topologyPods.map((_, i) => i),
+      endpoints,
+      ingress,
+      externalName,
       entry,
       externalTrafficPolicy: service.externalTrafficPolicy ?? 'Cluster',
       internalTrafficPolicy: service.internalTrafficPolicy ?? 'Cluster',

@@ -30,6 +30,12 @@ export function parseScenario(raw: RawObject): { scenario?: ScenarioDocument; di
   };
   scenario.spec.pods.forEach((p, i) => checkDistribution(['spec', 'pods', i, 'serviceTime'], p.serviceTime));
   for (const [k, v] of Object.entries(scenario.spec.network)) checkDistribution(['spec', 'network', k], v);
+  const ext = scenario.spec.externalName;
+  if (ext) {
+    checkDistribution(['spec', 'externalName', 'dns', 'latency'], ext.dns.latency);
+    checkDistribution(['spec', 'externalName', 'dns', 'upstreamLatency'], ext.dns.upstreamLatency);
+    checkDistribution(['spec', 'externalName', 'target', 'latency'], ext.target.latency);
+  }
   const t = scenario.spec.traffic;
   if (t.requests === undefined && t.duration === undefined) {
     diagnostics.push(at(['spec', 'traffic'], 'Required value: one of requests or duration'));

@@ -138,13 +138,42 @@ const Zones = z.strictObject({
   responseBytes: z.number().nonnegative().default(10000),
 });
 
+const IngressMix = z.strictObject({
+  ingressClassName: z.string().optional().describe('Only Ingresses of this class (default: every Ingress in the input).'),
+  requests: z
+    .array(z.strictObject({
+      host: z.string().min(1),
+      path: z.string().startsWith('/', { message: 'must begin with "/"' }),
+      weight: z.number().positive().default(1),
+    }))
+    .min(1)
+    .describe('The request mix: each request asks for one host and path, in proportion to the weights.'),
+});
+
+const ExternalName = z.strictObject({
+  name: z.string().optional().describe('The name clients look up (default: the Service\'s short name).'),
+  dns: z
+    .strictObject({
+      latency: DistributionSpec.default('1ms').describe('One query from a pod to the cluster DNS and back (estimate).'),
+      upstreamLatency: DistributionSpec.default('10ms').describe('The cluster DNS resolving an outside name upstream (estimate).'),
+      ndots: z.number().int().nonnegative().default(5),
+      nodeSearchDomains: z.array(z.string()).default([]).describe('Search domains the pods inherit from the node.'),
+      queriesPerName: z.union([z.literal(1), z.literal(2)]).default(1).describe('2: A and AAAA in parallel.'),
+      cacheTtl: Duration.optional().describe('Clients cache answers this long (default: no client cache).'),
+    })
+    .default({ latency: '1ms', upstreamLatency: '10ms', ndots: 5, nodeSearchDomains: [], queriesPerName: 1 }),
+  target: z.strictObject({
+    latency: DistributionSpec.describe('The outside service: request and response, its own work included.'),
+  }),
+});
+
 const Placement = z
   .record(z.string(), z.record(z.string(), z.number().int().nonnegative()))
   .describe('Pins pods of a workload to nodes: { webserver: { node-a: 2, node-b: 1 } }. Pods left over are spread by the default scheduler.');
 
 const Compare = z
   .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
-  .describe('Field path -> values; every combination is a variant. A path is "spec.externalTrafficPolicy" (on the traffic Service) or "Kind/name:spec.field".');
+  .describe('Field path -> values; every combination is a variant. A path is "spec.externalTrafficPolicy" (on the traffic Service), "Kind/name:spec.field" (any object) or "Scenario:spec.field" (this document, e.g. Scenario:spec.loadBalancer.model).');
 
 export const ScenarioSchema = z.strictObject({
   apiVersion: z.literal(SCENARIO_API_VERSION),
@@ -153,13 +182,15 @@ export const ScenarioSchema = z.strictObject({
   spec: z.strictObject({
     seed: z.number().int().nonnegative().default(1),
     traffic: Traffic,
-    pods: z.array(PodModel).min(1),
+    pods: z.array(PodModel).default([]).describe('Pod models; every endpoint of the Services in play needs one.'),
     network: Network.default({ sameNode: 0, sameZone: 0, crossZone: 0, clientToLoadBalancer: 0, loadBalancerToNode: 0, clientToNode: 0 }),
     clients: Clients.default({ population: 1000, requestsPerConnection: 1 }),
     kubeProxy: KubeProxy.default({ mode: 'iptables', scheduler: 'rr' }),
     loadBalancer: LoadBalancer.default({ model: 'even', healthCheck: true, crossZone: false, maglevTableSize: 16381, dsr: false }),
     zones: Zones.default({ pricePerGB: 0.01, requestBytes: 1000, responseBytes: 10000 }),
     placement: Placement.optional(),
+    ingress: IngressMix.optional().describe('Traffic through an Ingress controller: the traffic Service is the controller\'s.'),
+    externalName: ExternalName.optional().describe('Traffic to an ExternalName Service: DNS, then the outside target.'),
     compare: Compare.optional(),
   }),
 });

@@ -16,6 +16,9 @@ export interface Variant {
   values: Record<string, string>;
 }
 
+/** The target of compare keys that vary the Scenario itself ("Scenario:spec.kubeProxy.mode"). */
+export const SCENARIO = 'Scenario';
+
 /** Parses "spec.ports[0].port" into ["spec", "ports", 0, "port"]; undefined if malformed. */
 export function parseFieldPath(text: string): Array<string | number> | undefined {
   const out: Array<string | number> = [];
@@ -43,8 +46,8 @@ export function expandVariants(compare: Record<string, Array<string | number | b
     const target = colon >= 0 ? key.slice(0, colon) : undefined;
     const pathText = colon >= 0 ? key.slice(colon + 1) : key;
     const path = parseFieldPath(pathText);
-    if (!path || (target !== undefined && !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(target))) {
-      report(['spec', 'compare', key], 'Invalid value: must be a field path like "spec.externalTrafficPolicy" or "Deployment/web:spec.replicas"');
+    if (!path || (target !== undefined && target !== SCENARIO && !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(target))) {
+      report(['spec', 'compare', key], 'Invalid value: must be a field path like "spec.externalTrafficPolicy", "Deployment/web:spec.replicas" or "Scenario:spec.loadBalancer.model"');
       continue;
     }
     let column = String([...path].reverse().find((p) => typeof p === 'string'));
@@ -78,7 +81,9 @@ export function applyOverrides(objects: readonly RawObject[], overrides: readonl
   const out = [...objects];
   for (const o of overrides) {
     const target = o.target ?? serviceTarget;
-    const i = out.findIndex((r) => `${r.kind}/${r.name}` === target && !r.apiVersion.startsWith('svcsim.io/'));
+    const i = target === SCENARIO
+      ? out.findIndex((r) => r.kind === 'Scenario' && r.apiVersion.startsWith('svcsim.io/'))
+      : out.findIndex((r) => `${r.kind}/${r.name}` === target && !r.apiVersion.startsWith('svcsim.io/'));
     if (i < 0) {
       diagnostics.push({ severity: 'error', file, object: 'Scenario', path: 'spec.compare', message: `Not found: ${target} (the object a compare key overrides)` });
       continue;

@@ -77,6 +77,11 @@ export class Recorder {
     this.podRequests[pod]++;
   }
 
+  /** An Ingress controller pod finished its part of a request, which goes on to a backend. */
+  passedThrough(pod: number): void {
+    this.podCompleted[pod]++;
+  }
+
   rejectedByPod(pod: number): void {
     this.rejected++;
     this.podRejected[pod]++;
@@ -101,6 +106,15 @@ export class Recorder {
     this.crossZoneRequests++;
     this.crossingsThere += there;
     this.crossingsBack += back;
+  }
+
+  /** A request answered outside the cluster (ExternalName): no pod, no hop. */
+  completedOutside(latency: number): void {
+    this.completed++;
+    this.latency.record(latency);
+    this.hopCounts[0]++;
+    this.batchSum += latency;
+    if (++this.batchFill === this.batchSize) this.closeBatch();
   }
 
   /** 95% confidence half-width of the mean latency from batch means; NaN with too few batches. */
