@@ -56,6 +56,8 @@ export class DataPath {
   private readonly connNode: Int32Array;
   private readonly connPod: Int32Array;
   private readonly connSeq: Int32Array;
+  /** Requests per connection is not the constant 1, so connections outlive their first request. */
+  private readonly keepsAlive: boolean;
   private sent = 0;
   private sending = true;
   onProgress?: (sent: number) => void;
@@ -93,6 +95,7 @@ export class DataPath {
     this.connNode = new Int32Array(population);
     this.connPod = new Int32Array(population);
     this.connSeq = new Int32Array(population);
+    this.keepsAlive = topology.clients.requestsPerConnection !== 1;
     // Cluster masquerades all external traffic, even when the chosen pod is local.
     this.snatExternal = topology.externalTrafficPolicy === 'Cluster' && lb.model !== 'ip-targets';
     this.dsr = lb.dsr;
@@ -105,9 +108,13 @@ export class DataPath {
     this.arriveHandler = sim.register(() => this.arrive());
     this.reachPodHandler = sim.register((id) => this.reachPod(id));
     this.serviceSalt = hashString(`${topology.service.namespace}/${topology.service.name}`);
+    const m = lb.model;
+    this.hashesFlows = this.kubeProxy.usesFlow || (topology.entry === 'loadBalancer' && (m === 'ecmp' || m === 'metallb-bgp' || m === 'ip-targets'));
   }
 
   private readonly serviceSalt: number;
+  /** Some part of the route hashes flows (ECMP, MetalLB BGP, Maglev, NLB IP targets). */
+  private readonly hashesFlows: boolean;
 
   /** Schedules the first arrival, the health probes and the end of the warm-up. */
   start(): void {
@@ -162,7 +169,7 @@ export class DataPath {
       node = this.connNode[client];
       pod = this.connPod[client];
     } else {
-      const flow = flowHash(client, ++this.connSeq[client], this.serviceSalt, 0);
+      const flow = this.hashesFlows ? flowHash(client, ++this.connSeq[client], this.serviceSalt, 0) : 0;
       if (this.podTargets !== null) {
         pod = this.podTargets.choosePod(flow, this.clients.zoneOf[client]);
         node = pod >= 0 ? this.podNode[pod] : 0;
@@ -173,7 +180,7 @@ export class DataPath {
         pod = this.kubeProxy.choose(node, !external, client, flow, now);
         delay = t.kubeProxy.newConnectionCost;
       }
-      if (pod !== NO_ENDPOINT) {
+      if (pod !== NO_ENDPOINT && this.keepsAlive) {
         this.connLeft[client] = this.perConnection.sample() - 1;
         this.connNode[client] = node;
         this.connPod[client] = pod;

@@ -9,6 +9,9 @@ export const NO_ENDPOINT = -1;
 
 const EXTERNAL = 0;
 const INTERNAL = 1;
+const UNIFORM = 0;
+const IPVS = 1;
+const MAGLEV = 2;
 
 /**
  * kube-proxy (or Cilium's replacement) on every node. Each node holds two endpoint lists per
@@ -34,6 +37,10 @@ export class KubeProxy {
   private readonly ready: Uint8Array;
   private readyCount = 0;
   private readonly localCount: Int32Array;
+  /** How a new connection's endpoint is chosen: fixed for the run, so decided once. */
+  private readonly strategy: number;
+  /** The flow hash matters (Maglev); otherwise callers may pass 0. */
+  readonly usesFlow: boolean;
 
   constructor(topology: Topology, streams: RandomStreams) {
     this.topology = topology;
@@ -46,6 +53,8 @@ export class KubeProxy {
     this.affinity = topology.service.sessionAffinity === 'ClientIP'
       ? new ClientIpAffinity(this.nodes, topology.clients.population, topology.service.affinityTimeout)
       : null;
+    this.strategy = topology.kubeProxy.mode === 'ipvs' ? IPVS : topology.loadBalancer.model === 'maglev' ? MAGLEV : UNIFORM;
+    this.usesFlow = this.strategy === MAGLEV;
     this.rebuild();
   }
 
@@ -82,20 +91,20 @@ export class KubeProxy {
       }
     }
     let endpoint: number;
-    if (this.topology.kubeProxy.mode === 'ipvs') endpoint = this.ipvs[k].pick(client);
-    else if (this.maglev.length > 0) endpoint = this.list[start + this.maglev[k].lookup(flow)];
-    else endpoint = this.list[start + Math.floor(this.draws[node]() * count)];
+    if (this.strategy === UNIFORM) endpoint = this.list[start + Math.floor(this.draws[node]() * count)];
+    else if (this.strategy === IPVS) endpoint = this.ipvs[k].pick(client);
+    else endpoint = this.list[start + this.maglev[k].lookup(flow)];
     if (affinity !== null) affinity.remember(node, client, endpoint, now);
     return endpoint;
   }
 
   /** A connection through `node` to `endpoint` opened or closed (IPVS least-connection counts). */
   opened(node: number, endpoint: number): void {
-    this.connections[node][endpoint]++;
+    if (this.strategy === IPVS) this.connections[node][endpoint]++;
   }
 
   closed(node: number, endpoint: number): void {
-    this.connections[node][endpoint]--;
+    if (this.strategy === IPVS) this.connections[node][endpoint]--;
   }
 
   private contains(start: number, count: number, endpoint: number): boolean {
@@ -119,10 +128,10 @@ export class KubeProxy {
     this.listStart = new Int32Array(lists.length + 1);
     lists.forEach((l, i) => { this.listStart[i + 1] = this.listStart[i] + l.length; });
     this.list = Int32Array.from(lists.flat());
-    if (t.kubeProxy.mode === 'ipvs') {
+    if (this.strategy === IPVS) {
       this.ipvs = lists.map((l, i) => new IpvsScheduler(t.kubeProxy.scheduler, Int32Array.from(l), this.connections[i >> 1]));
     }
-    if (t.loadBalancer.model === 'maglev') {
+    if (this.strategy === MAGLEV) {
       // Identical lists (every node's Cluster list) share one table, as they hash alike.
       const tables = new Map<string, MaglevTable>();
       this.maglev = lists.map((l) => {
