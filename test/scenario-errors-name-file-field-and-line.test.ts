@@ -47,6 +47,12 @@ describe('a Scenario document with a mistake is rejected with file, object, fiel
     ]);
   });
 
+  test('a Maglev table size that is not a prime', () => {
+    expect(problems(`${base.traffic}${base.pods}  loadBalancer: { model: maglev, maglevTableSize: 1000 }\n`)).toEqual([
+      `FILE:${SPEC_LINE + 3}: error: The Scenario "bad" is invalid: spec.loadBalancer.maglevTableSize: Invalid value: 1000: must be a prime larger than the number of endpoints (2), e.g. 16381`,
+    ]);
+  });
+
   test('a pinned pod on a node that does not exist', () => {
     expect(problems(`${base.traffic}${base.pods}  placement: { web: { node-z: 2 } }\n`)).toEqual([
       `FILE:${SPEC_LINE + 3}: error: The Scenario "bad" is invalid: spec.placement.web.node-z: Not found: node "node-z" (no Node object of that name)`,

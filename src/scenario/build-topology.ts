@@ -100,6 +100,9 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
   if (lb.model !== 'even' && lb.model !== 'weighted' && entry !== 'loadBalancer') {
     report('warning', ['spec', 'loadBalancer', 'model'], `${lb.model} applies to loadBalancer entry only; traffic enters by ${entry}`);
   }
+  if (lb.model === 'maglev' && !(isPrime(lb.maglevTableSize) && lb.maglevTableSize > topologyPods.length)) {
+    err(['spec', 'loadBalancer', 'maglevTableSize'], `Invalid value: ${lb.maglevTableSize}: must be a prime larger than the number of endpoints (${topologyPods.length}), e.g. 16381`);
+  }
   if (lb.dsr && lb.model !== 'maglev') err(['spec', 'loadBalancer', 'dsr'], `Invalid value: true: direct server return needs model maglev, not ${lb.model}`);
   const nodeZones = [...new Set(objects.nodes.map((n) => n.zone ?? ''))];
   const clientZones: Array<[string, number]> = spec.clients.zones
@@ -162,4 +165,10 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
       warmup: t.warmup !== undefined ? parseDuration(t.warmup) : 0,
     },
   };
+}
+
+function isPrime(n: number): boolean {
+  if (n < 2 || !Number.isInteger(n)) return false;
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return true;
 }
