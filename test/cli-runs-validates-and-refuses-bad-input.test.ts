@@ -19,7 +19,7 @@ describe('svcsim on the command line', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Cluster');
     expect(r.out).toContain('Local');
-    expect(readdirSync(out).sort()).toEqual(['hops.csv', 'latency.csv', 'nodes.csv', 'pods.csv', 'run.json', 'summary.csv']);
+    expect(readdirSync(out).sort()).toEqual(['hops.csv', 'latency.csv', 'nodes.csv', 'pods.csv', 'run.json', 'summary.csv', 'timeseries.csv']);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8').split('\n')[0]).toMatch(/^variant,externalTrafficPolicy,lb_model,kube_proxy_mode,requests,completed,dropped,rejected,/);
   });
 

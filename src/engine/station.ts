@@ -16,6 +16,7 @@ export class Station {
   private readonly departHandler: number;
 
   private readonly serverJob: Int32Array;
+  private readonly serverEvent: Int32Array;
   private readonly serverStart: Float64Array;
   private readonly idle: Int32Array; // stack of idle server indices
   private idleTop: number;
@@ -44,6 +45,7 @@ export class Station {
     this.service = service;
     this.onDepart = onDepart;
     this.serverJob = new Int32Array(servers).fill(-1);
+    this.serverEvent = new Int32Array(servers);
     this.serverStart = new Float64Array(servers);
     this.idle = new Int32Array(servers);
     for (let i = 0; i < servers; i++) this.idle[i] = servers - 1 - i;
@@ -103,10 +105,33 @@ export class Station {
     this.waitSum = this.busyClosed = 0;
   }
 
+  /**
+   * The station stops at once (its pod died): every job in service or waiting is handed to
+   * `lost`, in service first, then in queue order; busy time counts up to now.
+   */
+  abort(lost: (job: number) => void): void {
+    const now = this.sim.now;
+    for (let s = 0; s < this.servers; s++) {
+      const job = this.serverJob[s];
+      if (job < 0) continue;
+      this.sim.cancel(this.serverEvent[s]);
+      this.busyClosed += now - Math.max(this.serverStart[s], this.statsSince);
+      this.serverJob[s] = -1;
+      this.idle[this.idleTop++] = s;
+      lost(job);
+    }
+    while (this.length > 0) {
+      const job = this.ringJob[this.head];
+      this.head = (this.head + 1) % this.ringJob.length;
+      this.length--;
+      lost(job);
+    }
+  }
+
   private start(server: number, job: number): void {
     this.serverJob[server] = job;
     this.serverStart[server] = this.sim.now;
-    this.sim.schedule(this.service.sample(), this.departHandler, server);
+    this.serverEvent[server] = this.sim.schedule(this.service.sample(), this.departHandler, server);
   }
 
   private depart(server: number): void {

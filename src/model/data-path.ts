@@ -1,56 +1,74 @@
-import type { Distribution } from '../engine/distributions.js';
 import type { RandomStreams, Uniform } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
 import { Station } from '../engine/station.js';
 import { buildDistribution } from '../scenario/distribution-spec.js';
 import type { Recorder } from '../stats/recorder.js';
-import { interarrivals } from '../workload/arrivals.js';
+import { ArrivalProcess } from '../workload/arrival-process.js';
 import { buildCount, ClientPopulation, type CountSampler } from '../workload/clients.js';
+import { ClientRequests } from './client-requests.js';
 import { flowHash, hashString } from './flow-hash.js';
 import { HealthChecker } from './health-check.js';
 import { IngressTier } from './ingress-tier.js';
 import { KubeProxy, NO_ENDPOINT } from './kube-proxy.js';
 import { Links } from './links.js';
 import { createNodeBalancer, type NodeBalancer } from './load-balancer.js';
+import { PodLifecycle } from './pod-lifecycle.js';
 import { PodTargets } from './pod-targets.js';
 import { RequestTable } from './request-table.js';
 import type { Topology, TrafficSpec } from './topology.js';
 
 const PROGRESS_EVERY = 1 << 16;
 
+// How an attempt ended, when it did not complete.
+const DROPPED = 1;
+const REJECTED = 2;
+const FAILED = 3;
+const TIMED_OUT = 4;
+
 /**
  * A request's way through a Service:
  *   client -> [load balancer] -> entry node -> kube-proxy choice -> [node-to-node hop] -> pod
  *   -> queue -> worker -> back the way it came (with DSR: from the pod's node to the client).
  * Clients keep connections open for several requests; the route (entry node and pod) is chosen
- * when a connection opens and kept for its requests, as conntrack keeps it. Only the pod's queue
- * and workers are contended, so they are the only events besides arrivals and probes: every
- * link is a pure delay, drawn when a request is routed and added to its timeline.
+ * when a connection opens and kept for its requests, as conntrack keeps it. A client request may
+ * take several attempts: a refused or failed attempt, or one the client stopped waiting for
+ * (its timeout), is retried on a new connection after a backoff, if retries are set.
+ * Only the pod's queue and workers are contended, so they are the only events besides arrivals,
+ * probes, timeouts and retries: every link is a pure delay, drawn when a request is routed.
  */
 export class DataPath {
   readonly stations: Station[];
   readonly kubeProxy: KubeProxy;
   readonly health: HealthChecker;
+  readonly lifecycle: PodLifecycle;
+  readonly links: Links;
   private readonly sim: Simulator;
   private readonly topology: Topology;
   private readonly traffic: TrafficSpec;
   private readonly recorder: Recorder;
-  private readonly links: Links;
   private readonly balancer: NodeBalancer;
   private readonly podTargets: PodTargets | null;
   private readonly ingress: IngressTier | null;
-  private readonly gap: Distribution;
+  readonly arrivals: ArrivalProcess;
   private readonly entryDraw: Uniform;
+  private readonly backoffDraw: Uniform;
   private readonly clients: ClientPopulation;
   private readonly perConnection: CountSampler;
   private readonly podNode: Int32Array;
   private readonly nodeZone: Int32Array;
   private readonly podZone: Int32Array;
   private readonly requests = new RequestTable();
+  readonly clientRequests = new ClientRequests();
   private readonly arriveHandler: number;
   private readonly reachPodHandler: number;
+  private readonly timeoutHandler: number;
+  private readonly retryHandler: number;
   private readonly snatExternal: boolean;
   private readonly dsr: boolean;
+  private readonly timeout: number;
+  private readonly serviceSalt: number;
+  /** Some part of the route hashes flows (ECMP, MetalLB BGP, Maglev, NLB IP targets). */
+  private readonly hashesFlows: boolean;
   // Each client's open connection: requests left on it, its entry node and pod, its number.
   private readonly connLeft: Int32Array;
   private readonly connNode: Int32Array;
@@ -60,6 +78,7 @@ export class DataPath {
   private readonly keepsAlive: boolean;
   private sent = 0;
   private sending = true;
+  private pendingArrival = -1;
   onProgress?: (sent: number) => void;
 
   constructor(sim: Simulator, streams: RandomStreams, topology: Topology, traffic: TrafficSpec, recorder: Recorder) {
@@ -76,17 +95,26 @@ export class DataPath {
     this.kubeProxy = new KubeProxy(topology, streams);
     this.balancer = createNodeBalancer(topology, {
       nodes: topology.nodes.length,
-      ready: (n) => topology.nodes[n].ready,
+      ready: (n) => this.lifecycle.nodeUp[n] === 1,
       localEndpoints: (n) => this.kubeProxy.localEndpoints(n),
     }, streams.stream('load-balancer'));
     this.podTargets = topology.loadBalancer.model === 'ip-targets' ? new PodTargets(topology, zoneIndex, zoneNames.length) : null;
-    this.podTargets?.refresh((p) => topology.pods[p].ready);
+    this.ingress = topology.ingress ? new IngressTier(topology, topology.ingress, streams.stream('ingress-mix')) : null;
+    this.stations = topology.pods.map((pod) => new Station(
+      sim, pod.workers, pod.queueLimit,
+      buildDistribution(pod.serviceTime, streams.stream(`service/${pod.name}`)),
+      (job) => this.complete(job),
+    ));
+    this.lifecycle = new PodLifecycle(sim, topology, this.kubeProxy, this.stations, (job) => this.attemptFailed(job),
+      () => this.endpointsChanged());
     const lb = topology.loadBalancer;
     this.health = new HealthChecker(sim, topology.nodes.length, (n) => this.probe(n),
       lb.checksHealth ? lb.healthCheck : null, () => this.balancer.refresh(this.health.healthy));
     this.balancer.refresh(this.health.healthy);
-    this.gap = interarrivals(traffic.arrival, traffic.rate, streams.stream('arrivals'));
+    this.podTargets?.refresh((p) => this.kubeProxy.isReady(p));
+    this.arrivals = new ArrivalProcess(traffic.arrival === 'poisson', traffic.rate, streams.stream('arrivals'), streams.stream('arrivals/thinning'));
     this.entryDraw = streams.stream('entry');
+    this.backoffDraw = streams.stream('retries');
     const population = topology.entry === 'clusterIP' ? topology.clientNodes.length : topology.clients.population;
     this.clients = new ClientPopulation(population,
       topology.entry === 'clusterIP' ? [[zoneNames[0] ?? '', 1]] : topology.clients.zones, streams.stream('clients'));
@@ -99,72 +127,89 @@ export class DataPath {
     // Cluster masquerades all external traffic, even when the chosen pod is local.
     this.snatExternal = topology.externalTrafficPolicy === 'Cluster' && lb.model !== 'ip-targets';
     this.dsr = lb.dsr;
-    this.stations = topology.pods.map((pod) => new Station(
-      sim, pod.workers, pod.queueLimit,
-      buildDistribution(pod.serviceTime, streams.stream(`service/${pod.name}`)),
-      (job) => this.complete(job),
-    ));
-    this.ingress = topology.ingress ? new IngressTier(topology, topology.ingress, streams.stream('ingress-mix')) : null;
+    this.timeout = topology.dynamics.clientTimeout;
     this.arriveHandler = sim.register(() => this.arrive());
     this.reachPodHandler = sim.register((id) => this.reachPod(id));
+    this.timeoutHandler = sim.register((request) => this.timedOut(request));
+    this.retryHandler = sim.register((request) => this.attempt(request, true));
     this.serviceSalt = hashString(`${topology.service.namespace}/${topology.service.name}`);
     const m = lb.model;
     this.hashesFlows = this.kubeProxy.usesFlow || (topology.entry === 'loadBalancer' && (m === 'ecmp' || m === 'metallb-bgp' || m === 'ip-targets'));
   }
 
-  private readonly serviceSalt: number;
-  /** Some part of the route hashes flows (ECMP, MetalLB BGP, Maglev, NLB IP targets). */
-  private readonly hashesFlows: boolean;
-
   /** Schedules the first arrival, the health probes and the end of the warm-up. */
   start(): void {
-    this.sim.schedule(this.gap.sample(), this.arriveHandler);
+    this.pendingArrival = this.sim.scheduleAt(this.arrivals.next(0), this.arriveHandler);
     this.health.start();
     if (this.traffic.warmup > 0) {
       this.sim.schedule(this.traffic.warmup, this.sim.register(() => { for (const s of this.stations) s.resetStats(); }));
     }
   }
 
-  /** An endpoint's readiness changed: kube-proxy resyncs at once; the balancer learns by probing. */
-  setPodReady(pod: number, ready: boolean): void {
-    this.kubeProxy.setReady(pod, ready);
-    this.podTargets?.refresh((p) => (p === pod ? ready : this.topology.pods[p].ready));
+  /** The timeline changed the load: the pending arrival is drawn again from now. */
+  loadChanged(): void {
+    if (!this.sending) return;
+    this.sim.cancel(this.pendingArrival);
+    this.scheduleNextArrival(this.sim.now);
+  }
+
+  /** Measured client requests not finished yet: in_flight_at_end when the run stops on time. */
+  inFlightMeasured(): number {
+    return this.recorder.requests - (this.recorder.completed + this.recorder.dropped + this.recorder.rejected
+      + this.recorder.failed + this.recorder.timedOut);
+  }
+
+  private endpointsChanged(): void {
+    this.podTargets?.refresh((p) => this.kubeProxy.isReady(p));
+    this.ingress?.refresh((p) => this.kubeProxy.isReady(p));
     if (!this.health.probing) this.health.resync();
   }
 
   private probe(node: number): boolean {
     const t = this.topology;
     if (!t.loadBalancer.checksHealth) return true;
-    if (!t.nodes[node].ready) return false;
+    if (this.lifecycle.nodeUp[node] === 0) return false;
     return t.externalTrafficPolicy === 'Local' ? this.kubeProxy.localEndpoints(node) > 0 : true;
+  }
+
+  private scheduleNextArrival(now: number): void {
+    const { requests, duration } = this.traffic;
+    this.sending = false;
+    if (requests !== undefined && this.sent >= requests) return;
+    const next = this.arrivals.next(now);
+    if (duration !== undefined && next > duration) return;
+    this.pendingArrival = this.sim.scheduleAt(next, this.arriveHandler);
+    this.sending = true;
   }
 
   private arrive(): void {
     const now = this.sim.now;
-    const { requests, duration } = this.traffic;
     this.sent++;
     // Arrivals are generated one at a time: the next is scheduled when this one fires.
-    this.sending = false;
-    if (requests === undefined || this.sent < requests) {
-      const next = this.gap.sample();
-      if (duration === undefined || now + next <= duration) {
-        this.sim.schedule(next, this.arriveHandler);
-        this.sending = true;
-      }
-    }
+    this.scheduleNextArrival(now);
     if ((this.sent & (PROGRESS_EVERY - 1)) === 0 && this.onProgress) this.onProgress(this.sent);
-    this.route(now, now >= this.traffic.warmup, this.clients.pick());
+    const measured = now >= this.traffic.warmup;
+    if (measured) this.recorder.sent();
+    this.attempt(this.clientRequests.open(now, this.clients.pick(), measured), false);
   }
 
-  /** Routes a request sent now; requests of the warm-up load the cluster but are not counted. */
-  private route(now: number, measured: boolean, client: number): void {
+  /** Sends an attempt of client request `request`; a retry always opens a new connection. */
+  private attempt(request: number, retry: boolean): void {
+    const now = this.sim.now;
     const t = this.topology;
     const links = this.links;
+    const cr = this.clientRequests;
+    const client = cr.client[request];
+    const measured = cr.measured[request] === 1;
     const external = t.entry !== 'clusterIP';
+    if (this.timeout !== Infinity) cr.timer[request] = this.sim.schedule(this.timeout, this.timeoutHandler, request);
+    cr.attemptAt[request] = now;
+    cr.attempt[request] = -1;
+    cr.lost[request] = 0;
     let node: number;
     let pod: number;
     let delay = 0;
-    if (this.connLeft[client] > 0) {
+    if (!retry && this.connLeft[client] > 0 && this.lifecycle.alive(this.connPod[client])) {
       this.connLeft[client]--;
       node = this.connNode[client];
       pod = this.connPod[client];
@@ -177,9 +222,10 @@ export class DataPath {
         node = t.entry === 'loadBalancer' ? this.balancer.chooseNode(flow)
           : t.entry === 'nodePort' ? t.entryNodes[Math.floor(this.entryDraw() * t.entryNodes.length)]
           : t.clientNodes[client];
-        pod = this.kubeProxy.choose(node, !external, client, flow, now);
+        pod = this.lifecycle.nodeUp[node] === 1 ? this.kubeProxy.choose(node, !external, client, flow, now) : NO_ENDPOINT;
         delay = t.kubeProxy.newConnectionCost;
       }
+      this.connLeft[client] = 0;
       if (pod !== NO_ENDPOINT && this.keepsAlive) {
         this.connLeft[client] = this.perConnection.sample() - 1;
         this.connNode[client] = node;
@@ -187,15 +233,16 @@ export class DataPath {
       }
     }
     const recorder = this.recorder;
-    if (measured) recorder.sent(node);
+    if (measured) recorder.received(node);
     if (pod === NO_ENDPOINT) {
-      // No endpoint anywhere: REJECT (the client sees a refusal). Endpoints elsewhere but none
-      // here under Local: DROP (the client times out).
-      if (measured) {
-        if (this.kubeProxy.readyEndpoints === 0) recorder.refused();
-        else recorder.droppedAt(node);
+      // A down node, or endpoints elsewhere but none here under Local: the packets are lost (the
+      // client waits for its timeout). No endpoint anywhere: REJECT, the client knows at once.
+      if (this.lifecycle.nodeUp[node] === 1 && this.kubeProxy.reachableEndpoints === 0) {
+        this.attemptEnded(request, REJECTED);
+      } else {
+        if (measured) recorder.lostAt(node);
+        this.attemptLost(request);
       }
-      this.finishIfDone();
       return;
     }
     const target = this.podNode[pod];
@@ -212,17 +259,17 @@ export class DataPath {
     let back: number;
     let backCrossings: number;
     if (t.entry === 'loadBalancer') {
-      delay += links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample();
+      delay += links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.degraded(node);
       if (this.dsr) {
-        back = links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.sameNode.sample();
+        back = links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.sameNode.sample() + links.degraded(target);
         backCrossings = this.podZone[pod] !== clientZone ? 1 : 0;
       } else {
-        back = links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.nodeToPod(node, target);
+        back = links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.degraded(node) + links.nodeToPod(node, target);
         backCrossings = entryCrosses + hopCrosses;
       }
     } else if (t.entry === 'nodePort') {
-      delay += links.clientToNode.sample();
-      back = links.clientToNode.sample() + links.nodeToPod(node, target);
+      delay += links.clientToNode.sample() + links.degraded(node);
+      back = links.clientToNode.sample() + links.degraded(node) + links.nodeToPod(node, target);
       backCrossings = entryCrosses + hopCrosses;
     } else {
       const veth = t.clientsArePods;
@@ -232,10 +279,13 @@ export class DataPath {
     }
     delay += links.nodeToPod(node, target);
     this.kubeProxy.opened(node, pod);
-    const id = this.requests.open(now, back, pod, hops, forwarded, external && this.snatExternal, measured);
-    this.requests.node[id] = node;
-    this.requests.crossings[id] = (entryCrosses + hopCrosses) | (backCrossings << 4);
-    if (this.ingress !== null) this.requests.route[id] = this.ingress.pickRoute();
+    const r = this.requests;
+    const id = r.open(now, back, pod, hops, forwarded, external && this.snatExternal, measured);
+    r.node[id] = node;
+    r.logical[id] = request;
+    r.crossings[id] = (entryCrosses + hopCrosses) | (backCrossings << 4);
+    if (this.ingress !== null) r.route[id] = this.ingress.pickRoute();
+    cr.attempt[request] = id;
     if (delay > 0) this.sim.schedule(delay, this.reachPodHandler, id);
     else this.reachPod(id);
   }
@@ -244,12 +294,17 @@ export class DataPath {
     const r = this.requests;
     const pod = r.pod[id];
     const measured = r.measured[id] === 1;
+    if (!this.lifecycle.alive(pod)) {
+      // A stale kube-proxy rule sent it to a pod that is gone: nobody answers.
+      this.closeAttempt(id);
+      if (r.logical[id] >= 0) this.attemptLost(r.logical[id]);
+      return;
+    }
     if (measured) this.recorder.reachedPod(pod);
     if (!this.stations[pod].arrive(id)) {
       if (measured) this.recorder.rejectedByPod(pod);
-      this.kubeProxy.closed(r.node[id], r.entryPod[id]);
-      r.close(id);
-      this.finishIfDone();
+      this.closeAttempt(id);
+      if (r.logical[id] >= 0) this.attemptEnded(r.logical[id], REJECTED);
     }
   }
 
@@ -259,16 +314,89 @@ export class DataPath {
       this.leaveController(id);
       return;
     }
+    const request = r.logical[id];
     const pod = r.pod[id];
-    const latency = this.sim.now - r.sentAt[id] + r.returnDelay[id];
-    if (r.measured[id] === 1) {
-      this.recorder.completedAt(pod, this.podNode[pod], latency, r.hops[id], r.forwarded[id] === 1, r.snat[id] === 1);
-      const c = r.crossings[id];
-      if (c !== 0) this.recorder.crossedZones(c & 15, c >> 4);
+    const arrives = this.sim.now + r.returnDelay[id];
+    const hops = r.hops[id];
+    const forwarded = r.forwarded[id] === 1;
+    const snat = r.snat[id] === 1;
+    const crossings = r.crossings[id];
+    this.closeAttempt(id);
+    if (request < 0) return; // the client stopped waiting: the pod worked for nothing
+    const cr = this.clientRequests;
+    if (cr.timer[request] >= 0) {
+      if (arrives > cr.attemptAt[request] + this.timeout) {
+        // The answer would reach the client after its timeout fires: the timeout decides.
+        cr.attempt[request] = -1;
+        return;
+      }
+      this.sim.cancel(cr.timer[request]);
     }
+    if (cr.measured[request] === 1) {
+      this.recorder.completedAt(pod, this.podNode[pod], arrives - cr.sentAt[request], hops, forwarded, snat);
+      if (crossings !== 0) this.recorder.crossedZones(crossings & 15, crossings >> 4);
+    }
+    this.finish(request);
+  }
+
+  /** A pod died with the attempt in it: the client sees the connection fail at once. */
+  private attemptFailed(id: number): void {
+    const r = this.requests;
+    this.closeAttempt(id);
+    if (r.logical[id] >= 0) this.attemptEnded(r.logical[id], FAILED);
+  }
+
+  /** Lost in the network: without a timeout the client waits for ever, so that is the end of it. */
+  private attemptLost(request: number): void {
+    const cr = this.clientRequests;
+    cr.attempt[request] = -1;
+    cr.lost[request] = 1;
+    if (this.timeout === Infinity) this.attemptEnded(request, DROPPED);
+  }
+
+  /** An attempt ended without an answer the client can use: retry it, or give the request up. */
+  private attemptEnded(request: number, how: number): void {
+    const cr = this.clientRequests;
+    if (cr.timer[request] >= 0) {
+      this.sim.cancel(cr.timer[request]);
+      cr.timer[request] = -1;
+    }
+    cr.attempt[request] = -1;
+    const retries = this.topology.dynamics.retries;
+    if (cr.retries[request] < retries.count) {
+      const k = cr.retries[request]++;
+      if (cr.measured[request] === 1) this.recorder.retried();
+      const wait = retries.backoff * 2 ** k * (1 - retries.jitter * this.backoffDraw());
+      this.sim.schedule(wait, this.retryHandler, request);
+      return;
+    }
+    if (cr.measured[request] === 1) {
+      if (how === DROPPED) this.recorder.outcomeDropped();
+      else if (how === REJECTED) this.recorder.outcomeRejected();
+      else if (how === FAILED) this.recorder.outcomeFailed();
+      else this.recorder.outcomeTimedOut();
+    }
+    this.finish(request);
+  }
+
+  private timedOut(request: number): void {
+    const cr = this.clientRequests;
+    cr.timer[request] = -1;
+    const id = cr.attempt[request];
+    // The attempt goes on in the cluster, but nobody waits for its answer any more.
+    if (id >= 0) this.requests.logical[id] = -1;
+    this.attemptEnded(request, cr.lost[request] === 1 ? DROPPED : TIMED_OUT);
+  }
+
+  private finish(request: number): void {
+    this.clientRequests.close(request);
+    this.finishIfDone();
+  }
+
+  private closeAttempt(id: number): void {
+    const r = this.requests;
     this.kubeProxy.closed(r.node[id], r.entryPod[id]);
     r.close(id);
-    this.finishIfDone();
   }
 
   /**
@@ -284,10 +412,9 @@ export class DataPath {
     if (measured) this.recorder.passedThrough(controller);
     if (backend < 0) {
       // No ready endpoint behind the route: the controller answers 503 at once.
-      if (measured) this.recorder.refused();
-      this.kubeProxy.closed(r.node[id], r.entryPod[id]);
-      r.close(id);
-      this.finishIfDone();
+      const request = r.logical[id];
+      this.closeAttempt(id);
+      if (request >= 0) this.attemptEnded(request, REJECTED);
       return;
     }
     const from = this.podNode[controller];
@@ -307,6 +434,6 @@ export class DataPath {
 
   /** The run ends with the last request: probes still pending must not stretch simulated time. */
   private finishIfDone(): void {
-    if (!this.sending && this.requests.inFlight === 0) this.sim.stop();
+    if (!this.sending && this.clientRequests.inFlight === 0) this.sim.stop();
   }
 }

@@ -65,7 +65,8 @@ export class ExternalNamePath {
     const latency = this.resolver.resolve(0, client, now) + this.target.sample();
     if (now + latency > this.endTime) this.endTime = now + latency;
     if (now < this.traffic.warmup) return;
-    this.recorder.sent(this.clientNodes[client]);
+    this.recorder.sent();
+    this.recorder.received(this.clientNodes[client]);
     this.recorder.completedOutside(latency);
   }
 }

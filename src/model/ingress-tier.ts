@@ -10,16 +10,24 @@ import type { IngressSpec, Topology } from './topology.js';
 export class IngressTier {
   private readonly cumulative: Float64Array;
   private readonly routeOf: Int32Array;
-  private readonly backends: Int32Array[];
+  private backends: Int32Array[];
+  private readonly all: readonly number[][];
   private readonly position: Int32Array;
   private readonly routes: number;
 
   constructor(topology: Topology, spec: IngressSpec, private readonly u: Uniform) {
     this.cumulative = Float64Array.from(spec.cumulativeWeight);
     this.routeOf = Int32Array.from(spec.routeOf);
-    this.backends = spec.backendPods.map((pods) => Int32Array.from(pods.filter((p) => topology.pods[p].ready)));
+    this.all = spec.backendPods;
+    this.backends = spec.backendPods.map((pods) => Int32Array.from(pods.filter((p) => topology.pods[p].ready && topology.pods[p].running)));
     this.routes = spec.backendPods.length;
     this.position = new Int32Array(topology.pods.length * Math.max(1, this.routes));
+  }
+
+  /** The controllers saw the endpoints change: each route keeps its ready pods. */
+  refresh(ready: (pod: number) => boolean): void {
+    this.backends = this.all.map((pods) => Int32Array.from(pods.filter(ready)));
+    this.position.fill(0);
   }
 
   /** The backend route of the next request, from the weighted mix. */

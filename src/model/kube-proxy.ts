@@ -35,6 +35,8 @@ export class KubeProxy {
   private readonly connections: Int32Array[];
   private readonly affinity: ClientIpAffinity | null;
   private readonly ready: Uint8Array;
+  /** Terminating but still serving: used only when no ready endpoint is left (see rebuild). */
+  private readonly serving: Uint8Array;
   private readyCount = 0;
   private readonly localCount: Int32Array;
   /** How a new connection's endpoint is chosen: fixed for the run, so decided once. */
@@ -48,7 +50,8 @@ export class KubeProxy {
     this.listStart = new Int32Array(2 * this.nodes + 1);
     this.draws = topology.nodes.map((node) => streams.stream(`kube-proxy/${node.name}`));
     this.connections = topology.nodes.map(() => new Int32Array(topology.pods.length));
-    this.ready = Uint8Array.from(topology.pods, (p) => (p.ready ? 1 : 0));
+    this.ready = Uint8Array.from(topology.pods, (p) => (p.ready && p.running ? 1 : 0));
+    this.serving = new Uint8Array(topology.pods.length);
     this.localCount = new Int32Array(this.nodes);
     this.affinity = topology.service.sessionAffinity === 'ClientIP'
       ? new ClientIpAffinity(this.nodes, topology.clients.population, topology.service.affinityTimeout)
@@ -63,14 +66,27 @@ export class KubeProxy {
     return this.readyCount;
   }
 
+  /** Ready, as kube-proxy knows it (after the propagation delay). */
+  isReady(pod: number): boolean {
+    return this.ready[pod] === 1;
+  }
+
+  /** Endpoints a connection could still reach (ready, or terminating and serving): none means REJECT. */
+  get reachableEndpoints(): number {
+    let n = this.readyCount;
+    for (let p = 0; p < this.serving.length; p++) n += this.serving[p];
+    return n;
+  }
+
   /** Ready endpoints on the node: what its healthCheckNodePort reports. */
   localEndpoints(node: number): number {
     return this.localCount[node];
   }
 
   /** An endpoint changed readiness: every node recomputes its lists (kube-proxy's sync). */
-  setReady(pod: number, ready: boolean): void {
+  setReady(pod: number, ready: boolean, servingWhileTerminating = false): void {
     this.ready[pod] = ready ? 1 : 0;
+    this.serving[pod] = !ready && servingWhileTerminating ? 1 : 0;
     // kube-proxy deletes the endpoint's chain and its affinity list together.
     if (!ready) this.affinity?.forgetEndpoint(pod);
     this.rebuild();
@@ -118,10 +134,14 @@ export class KubeProxy {
     this.readyCount = readyPods.length;
     this.localCount.fill(0);
     for (const p of readyPods) this.localCount[t.pods[p].node]++;
-    const cluster = clusterEndpointsByNode(t, readyPods);
+    // With no ready endpoint left (Cluster: in the Service; Local: on the node), kube-proxy falls
+    // back to endpoints that are terminating but still serving.
+    const servingPods = t.endpoints.filter((p) => this.serving[p] === 1);
+    const cluster = readyPods.length > 0 ? clusterEndpointsByNode(t, readyPods) : this.topology.nodes.map(() => servingPods);
     const lists: number[][] = [];
     for (let n = 0; n < this.nodes; n++) {
-      const local = readyPods.filter((p) => t.pods[p].node === n);
+      const readyHere = readyPods.filter((p) => t.pods[p].node === n);
+      const local = readyHere.length > 0 ? readyHere : servingPods.filter((p) => t.pods[p].node === n);
       lists.push(t.externalTrafficPolicy === 'Local' ? local : cluster[n]);
       lists.push(t.internalTrafficPolicy === 'Local' ? local : cluster[n]);
     }

@@ -12,11 +12,13 @@ const CROSS_ZONE = 2;
  * request's timeline, never simulated as events. Each link class draws from its own stream.
  */
 export class Links {
-  readonly clientToLoadBalancer: Distribution;
-  readonly loadBalancerToNode: Distribution;
-  readonly clientToNode: Distribution;
-  readonly sameNode: Distribution;
+  clientToLoadBalancer: Distribution;
+  loadBalancerToNode: Distribution;
+  clientToNode: Distribution;
+  sameNode: Distribution;
   private readonly byClass: Distribution[];
+  /** Extra one-way delay of every packet into or out of a degraded node; null when none is. */
+  private nodeExtra: Array<Distribution | null> | null = null;
   private readonly classOf: Uint8Array;
   private readonly n: number;
 
@@ -41,8 +43,33 @@ export class Links {
 
   /** From node `from` to a pod on node `to`: the node-to-node link if they differ, then the pod's veth. */
   nodeToPod(from: number, to: number): number {
-    const hop = from === to ? 0 : this.byClass[this.classOf[from * this.n + to]].sample();
+    const hop = from === to ? 0 : this.byClass[this.classOf[from * this.n + to]].sample() + this.degraded(from) + this.degraded(to);
     return hop + this.sameNode.sample();
+  }
+
+  /** The extra delay of a packet entering or leaving `node` (0 unless the node is degraded). */
+  degraded(node: number): number {
+    const extra = this.nodeExtra === null ? null : this.nodeExtra[node];
+    return extra === null ? 0 : extra.sample();
+  }
+
+  /** A timeline latency change: a link class gets a new distribution. */
+  setLink(link: string, d: Distribution): void {
+    switch (link) {
+      case 'sameNode': this.sameNode = d; this.byClass[SAME_NODE] = d; break;
+      case 'sameZone': this.byClass[SAME_ZONE] = d; break;
+      case 'crossZone': this.byClass[CROSS_ZONE] = d; break;
+      case 'clientToLoadBalancer': this.clientToLoadBalancer = d; break;
+      case 'loadBalancerToNode': this.loadBalancerToNode = d; break;
+      case 'clientToNode': this.clientToNode = d; break;
+      default: throw new RangeError(`unknown link class ${link}`);
+    }
+  }
+
+  /** A timeline latency change: every packet into or out of `node` takes `d` longer. */
+  setNodeExtra(node: number, d: Distribution): void {
+    this.nodeExtra ??= new Array<Distribution | null>(this.n).fill(null);
+    this.nodeExtra[node] = d;
   }
 
   crossesZone(from: number, to: number): boolean {

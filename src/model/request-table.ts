@@ -17,6 +17,8 @@ export class RequestTable {
   entryPod = new Int32Array(1024);
   /** Ingress only: the request's backend route; -1 once it has left the controller. */
   route = new Int32Array(1024);
+  /** The client request this attempt serves; -1 once the client stopped waiting for it. */
+  logical = new Int32Array(1024);
   /** Sent after the warm-up. */
   measured = new Uint8Array(1024);
   private free = new Int32Array(1024);
@@ -65,6 +67,7 @@ export class RequestTable {
     this.node = i32(this.node);
     this.entryPod = i32(this.entryPod);
     this.route = i32(this.route);
+    this.logical = i32(this.logical);
     this.crossings = u8(this.crossings);
     this.free = i32(this.free);
   }

@@ -15,6 +15,8 @@ export interface TopologyNode {
 
 export interface TopologyPod {
   name: string;
+  /** false: the pod does not exist until a timeline event starts it. */
+  running: boolean;
   /** Index into nodes. */
   node: number;
   ready: boolean;
@@ -65,6 +67,27 @@ export interface ExternalNameSpec {
   targetLatency: DistributionInput;
 }
 
+/** A timeline event resolved to indices: what happens at `at` seconds. */
+export type TimelineAction =
+  | { at: number; kind: 'nodeFailure'; node: number }
+  | { at: number; kind: 'nodeRecovery'; node: number }
+  | { at: number; kind: 'podTermination'; pods: number[]; grace: number }
+  | { at: number; kind: 'podStart'; pods: number[] }
+  | { at: number; kind: 'rollingUpdate'; old: number[]; fresh: number[]; maxSurge: number; maxUnavailable: number; grace: number }
+  | { at: number; kind: 'latency'; link?: string; node?: number; value: DistributionInput }
+  | { at: number; kind: 'load'; rate?: number; ramp?: { to: number; over: number }; diurnal?: { min: number; max: number; period: number } };
+
+export interface Dynamics {
+  timeline: TimelineAction[];
+  /** Seconds from a readiness change to kube-proxy acting on it. */
+  propagationDelay: number;
+  /** Seconds from a pod's start to its readiness. */
+  readinessDelay: number;
+  /** Seconds a client waits for an attempt; Infinity: for ever. */
+  clientTimeout: number;
+  retries: { count: number; backoff: number; jitter: number };
+}
+
 export interface Topology {
   nodes: TopologyNode[];
   pods: TopologyPod[];
@@ -72,6 +95,7 @@ export interface Topology {
   endpoints: number[];
   ingress?: IngressSpec;
   externalName?: ExternalNameSpec;
+  dynamics: Dynamics;
   entry: Entry;
   externalTrafficPolicy: Policy;
   internalTrafficPolicy: Policy;
@@ -127,4 +151,6 @@ export interface TrafficSpec {
   duration?: number;
   /** Requests sent before this time are not measured. */
   warmup: number;
+  /** Seconds of simulated time per row of timeseries.csv. */
+  timeSeriesInterval: number;
 }

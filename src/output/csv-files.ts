@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/results.js';
+import type { TimeSeriesRow } from '../stats/time-series.js';
 
 /**
  * How a number is written: counts as integers, seconds as milliseconds with 4 decimals (0.1 µs),
@@ -68,6 +69,23 @@ export const NODE_COLUMNS: Column<NodeResult>[] = [
   { name: 'forwarded_in', kind: 'count', value: (n) => n.forwardedIn },
   { name: 'served', kind: 'count', value: (n) => n.served },
   { name: 'dropped', kind: 'count', value: (n) => n.dropped },
+];
+
+/** The numeric columns of timeseries.csv, after `variant` and before one `received_<node>` column per node. */
+export const TIME_SERIES_COLUMNS: Column<TimeSeriesRow>[] = [
+  { name: 't_start_s', kind: 'seconds', value: (r) => r.start },
+  { name: 't_end_s', kind: 'seconds', value: (r) => r.end },
+  { name: 'sent', kind: 'count', value: (r) => r.sent },
+  { name: 'completed', kind: 'count', value: (r) => r.completed },
+  { name: 'throughput_rps', kind: 'rate', value: (r) => r.throughput },
+  { name: 'dropped', kind: 'count', value: (r) => r.dropped },
+  { name: 'failed', kind: 'count', value: (r) => r.failed },
+  { name: 'rejected', kind: 'count', value: (r) => r.rejected },
+  { name: 'timed_out', kind: 'count', value: (r) => r.timedOut },
+  { name: 'retries', kind: 'count', value: (r) => r.retries },
+  { name: 'latency_p50_ms', kind: 'ms', value: (r) => r.latencyP50 },
+  { name: 'latency_p99_ms', kind: 'ms', value: (r) => r.latencyP99 },
+  { name: 'in_flight', kind: 'count', value: (r) => r.inFlight },
 ];
 
 /** A value in its column's unit, rounded to the column's decimals; NaN and ±Infinity become null. */
@@ -137,6 +155,18 @@ export function resultFiles(results: RunResults): Map<string, string> {
     ])),
   ]));
 
+  // Only when asked for. Every variant of a run has the same nodes: the first one names the columns.
+  const withSeries = vs.filter((v) => v.timeSeries);
+  if (withSeries.length > 0) {
+    const nodeNames = withSeries[0].nodes.map((n) => n.name);
+    files.set('timeseries.csv', csv([
+      ['variant', ...names(TIME_SERIES_COLUMNS), ...nodeNames.map((n) => `received_${n}`)],
+      ...withSeries.flatMap((v) => (v.timeSeries ?? []).map((r) => [
+        v.name, ...cells(TIME_SERIES_COLUMNS, r), ...nodeNames.map((_, i) => formatNumber('count', r.received[i] ?? NaN)),
+      ])),
+    ]));
+  }
+
   const run = {
     svcsimVersion: results.meta.version,
     scenario: results.scenario,
@@ -180,11 +210,11 @@ async function existsAsNonDirectory(path: string): Promise<boolean> {
 }
 
 /**
- * Writes summary.csv, pods.csv, nodes.csv, hops.csv, latency.csv and run.json into `dir`
- * (created if missing) and returns their paths. All or nothing: every file is written to a
- * temporary name first and renamed into place only when all are written; if anything fails,
- * the files placed so far are taken back, the files they replaced are restored, the
- * temporaries are removed and the error is rethrown.
+ * Writes summary.csv, pods.csv, nodes.csv, hops.csv, latency.csv, timeseries.csv (if the
+ * variants have a time series) and run.json into `dir` (created if missing) and returns their
+ * paths. All or nothing: every file is written to a temporary name first and renamed into
+ * place only when all are written; if anything fails, the files placed so far are taken back,
+ * the files they replaced are restored, the temporaries are removed and the error is rethrown.
  */
 export async function writeResults(dir: string, results: RunResults): Promise<string[]> {
   const files = resultFiles(results);

@@ -3,6 +3,7 @@ import { Simulator } from '../engine/simulator.js';
 import type { Station } from '../engine/station.js';
 import { DataPath } from '../model/data-path.js';
 import { ExternalNamePath } from '../model/external-name-path.js';
+import { Timeline } from '../model/timeline.js';
 import type { Topology, TrafficSpec } from '../model/topology.js';
 import { Recorder } from '../stats/recorder.js';
 import type { NodeResult, PodResult, VariantResult } from '../stats/results.js';
@@ -23,7 +24,7 @@ export function simulateVariant(run: VariantRun, seed: number, onProgress?: (sen
   const { topology } = run;
   const sim = new Simulator();
   const streams = new RandomStreams(seed, 0);
-  const recorder = new Recorder(topology.nodes.length, topology.pods.length);
+  const recorder = new Recorder(topology.nodes.length, topology.pods.length, sim, run.traffic.timeSeriesInterval, run.traffic.warmup);
   try {
     if (topology.externalName) {
       const path = new ExternalNamePath(sim, streams, topology, topology.externalName, run.traffic, recorder);
@@ -35,7 +36,12 @@ export function simulateVariant(run: VariantRun, seed: number, onProgress?: (sen
     const path = new DataPath(sim, streams, topology, run.traffic, recorder);
     path.onProgress = onProgress;
     path.start();
-    sim.run();
+    new Timeline(sim, topology, path, streams).start();
+    // A run that sends for a duration stops on time, with what is in flight then; one that sends
+    // a number of requests runs until every one has ended.
+    if (run.traffic.duration !== undefined) sim.run({ until: run.traffic.duration });
+    else sim.run();
+    recorder.inFlightAtEnd = path.inFlightMeasured();
     return summarise(run, recorder, path.stations, sim.now, sim.eventsProcessed);
   } finally {
     recorder.destroy();
@@ -86,6 +92,10 @@ function summarise(run: VariantRun, r: Recorder, stations: readonly Station[], e
     completed,
     dropped: r.dropped,
     rejected: r.rejected,
+    failed: r.failed,
+    timedOut: r.timedOut,
+    retries: r.retries,
+    inFlightAtEnd: r.inFlightAtEnd,
     latency: {
       mean: r.latency.mean,
       meanCi95: r.meanCi95(),
@@ -110,7 +120,13 @@ function summarise(run: VariantRun, r: Recorder, stations: readonly Station[], e
     events,
     hops,
     latencyBuckets: r.latency.buckets(),
+    timeSeries: finishSeries(r, end),
     pods,
     nodes,
   };
+}
+
+function finishSeries(r: Recorder, end: number) {
+  r.series.finish(end);
+  return r.series.rows();
 }

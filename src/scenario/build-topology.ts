@@ -1,4 +1,5 @@
-import type { Topology, TopologyPod, TrafficSpec } from '../model/topology.js';
+import type { Dynamics, TimelineAction, Topology, TopologyPod, TrafficSpec } from '../model/topology.js';
+import { resolveTimeline } from './build-timeline.js';
 import { parseDuration } from './durations.js';
 import { mapSelects } from './labels.js';
 import type { ClusterObjects, FieldPath, ServiceObject } from './objects.js';
@@ -11,10 +12,11 @@ import type { ScenarioDocument } from './scenario-schema.js';
  * endpoints (pods its selector picks, in its namespace) with their pod models, the entry nodes
  * or client nodes. Reports what cannot be resolved; returns undefined if anything failed.
  */
-export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenario: ScenarioDocument, report: Report):
+export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scenario: ScenarioDocument, report: Report):
   { topology: Topology; traffic: TrafficSpec; service: ServiceObject } | undefined {
   const spec = scenario.spec;
   const t = spec.traffic;
+  let pods = placed;
   let errors = 0;
   const err = (path: FieldPath, message: string) => { errors++; report('error', path, message); };
   const namespace = t.namespace ?? 'default';
@@ -51,6 +53,9 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
   const nodeIndex = new Map(nodeNames.map((n, i) => [n, i]));
   if (objects.nodes.length === 0) err([], 'Required value: at least one v1 Node object (the cluster has no nodes)');
 
+  const planned = [...pods];
+  const namedActions = resolveTimeline(spec, objects, planned, err);
+  pods = planned;
   const selected = service.selector ? pods.filter((p) => p.namespace === namespace && mapSelects(service.selector!, p.labels)) : [];
   if (selected.length === 0 && service.type !== 'ExternalName') {
     report('warning', ['spec', 'traffic', 'service'], `Service "${service.meta.name}" selects no pods: every request will be rejected`);
@@ -67,7 +72,7 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
     }
     const m = spec.pods[i];
     topologyPods.push({
-      name: p.name, node: nodeIndex.get(p.node)!, ready: p.ready, workers: m.concurrency,
+      name: p.name, running: p.running !== false, node: nodeIndex.get(p.node)!, ready: p.ready, workers: m.concurrency,
       queueLimit: m.queueLimit ?? Infinity, serviceTime: m.serviceTime,
     });
     return topologyPods.length - 1;
@@ -109,6 +114,24 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
     ? Object.entries(spec.clients.zones)
     : nodeZones.map((z) => [z, 1]);
   if (clientZones.reduce((sum, [, w]) => sum + w, 0) <= 0) err(['spec', 'clients', 'zones'], 'Invalid value: the shares must add up to more than 0');
+  const podIndex = new Map(topologyPods.map((p, i) => [p.name, i]));
+  const indices = (names: string[]) => names.flatMap((n) => (podIndex.has(n) ? [podIndex.get(n)!] : []));
+  const timeline: TimelineAction[] = namedActions.map((a) => {
+    if (a.kind === 'podTermination' || a.kind === 'podStart') return { ...a, pods: indices(a.pods) } as TimelineAction;
+    if (a.kind === 'rollingUpdate') return { ...a, old: indices(a.old), fresh: indices(a.fresh) };
+    return a as TimelineAction;
+  });
+  const c = spec.clients;
+  const dynamics: Dynamics = {
+    timeline,
+    propagationDelay: parseDuration(spec.dynamics.endpointPropagationDelay),
+    readinessDelay: parseDuration(spec.dynamics.readinessDelay),
+    clientTimeout: c.timeout !== undefined ? parseDuration(c.timeout) : Infinity,
+    retries: c.retries ? { count: c.retries.count, backoff: parseDuration(c.retries.backoff), jitter: c.retries.jitter } : { count: 0, backoff: 0, jitter: 0 },
+  };
+  if (c.retries && c.retries.count > 0 && c.timeout === undefined) {
+    report('warning', ['spec', 'clients', 'retries'], 'without clients.timeout a lost request is never retried: only refusals and failures are');
+  }
   const requests = t.requests;
   const duration = t.duration !== undefined ? parseDuration(t.duration) : undefined;
   if (errors > 0) return undefined;
@@ -118,6 +141,7 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
       nodes: objects.nodes.map((n) => ({ name: n.meta.name, zone: n.zone ?? '', ready: n.ready, allocatableCpu: n.allocatableCpu })),
       pods: topologyPods,
       endpoints,
+      dynamics,
       ingress,
       externalName,
       entry,
@@ -163,6 +187,7 @@ export function buildTopology(objects: ClusterObjects, pods: PlacedPod[], scenar
     traffic: {
       arrival: t.arrival, rate: t.rate, requests, duration,
       warmup: t.warmup !== undefined ? parseDuration(t.warmup) : 0,
+      timeSeriesInterval: parseDuration(spec.timeSeries.interval),
     },
   };
 }

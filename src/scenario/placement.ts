@@ -5,6 +5,8 @@ import type { ClusterObjects, FieldPath, NodeObject, WorkloadObject } from './ob
 /** A pod as it runs: given as a Pod object, or created for a workload and placed here. */
 export interface PlacedPod {
   name: string;
+  /** false: created by a timeline event, absent until then. */
+  running?: boolean;
   namespace: string;
   labels: Record<string, string>;
   node: string;
@@ -35,7 +37,7 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
       continue;
     }
     if (node === undefined) {
-      const i = schedule(nodes, p.nodeSelector, new Array<number>(nodes.length).fill(0), total);
+      const i = pickNode(nodes, p.nodeSelector, new Array<number>(nodes.length).fill(0), total);
       if (i < 0) {
         report('warning', [], `pod "${p.meta.name}" stays Pending: no ready, schedulable node fits its nodeSelector`);
         continue;
@@ -82,7 +84,7 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
           break;
         }
       } else {
-        i = schedule(nodes, w.nodeSelector, perNode, total);
+        i = pickNode(nodes, w.nodeSelector, perNode, total);
       }
       if (i < 0) {
         report('warning', [], `${w.kind}/${w.meta.name}: ${w.replicas - k} pod(s) stay Pending: no ready, schedulable node fits`);
@@ -104,7 +106,7 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
   return pods;
 }
 
-function schedule(nodes: readonly NodeObject[], nodeSelector: Record<string, string>, perNode: number[], total: number[]): number {
+export function pickNode(nodes: readonly NodeObject[], nodeSelector: Record<string, string>, perNode: number[], total: number[]): number {
   let best = -1;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];

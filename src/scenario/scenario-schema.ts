@@ -96,11 +96,60 @@ const Count = z
   ])
   .describe('A whole number of at least 1, or a distribution of them: geometric (by mean) or uniform.');
 
+const Retries = z.strictObject({
+  count: z.number().int().nonnegative().describe('Retries after the first attempt.'),
+  backoff: Duration.default('100ms').describe('Wait before the first retry; doubles for each further one.'),
+  jitter: z.number().min(0).max(1).default(0.5).describe('Each wait is shortened by up to this fraction, at random.'),
+});
+
 const Clients = z.strictObject({
   population: z.number().int().positive().default(1000).describe('Distinct client IP addresses; each request comes from one of them, evenly.'),
   zones: z.record(z.string(), z.number().nonnegative()).optional()
     .describe('Share of clients in each zone, e.g. { us-east-1a: 2, us-east-1b: 1 } (default: even over the nodes\' zones).'),
   requestsPerConnection: Count.default(1).describe('Requests a client sends on one keep-alive connection before opening a new one (1: a connection per request).'),
+  timeout: Duration.optional().describe('A client gives up on an attempt after this long (default: it waits for ever).'),
+  retries: Retries.optional().describe('Retry a failed, refused or timed-out attempt on a new connection.'),
+});
+
+const PodSelection = z.strictObject({
+  pod: z.string().optional().describe('One pod, by name.'),
+  workload: z.string().optional().describe('Pods of this Deployment, StatefulSet or ReplicaSet.'),
+  selector: z.record(z.string(), z.string()).optional().describe('Pods with these labels.'),
+  count: z.number().int().positive().optional().describe('Only this many of them (the newest first).'),
+});
+
+const TimelineEvent = z.strictObject({
+  at: Duration.describe('Simulated time of the event.'),
+  nodeFailure: z.strictObject({ node: z.string(), mode: z.enum(['NotReady', 'Deleted']).default('NotReady') }).optional()
+    .describe('The node stops: its pods die, requests on them fail, packets sent to it are lost.'),
+  nodeRecovery: z.strictObject({ node: z.string() }).optional().describe('A failed node comes back (its pods restart).'),
+  podTermination: PodSelection.extend({ gracePeriod: Duration.optional() }).optional()
+    .describe('Pods start terminating: not ready but still serving until the grace period ends.'),
+  podStart: z.strictObject({ workload: z.string(), count: z.number().int().positive().default(1), node: z.string().optional() }).optional()
+    .describe('New pods of a workload start; each is ready after the readiness delay.'),
+  scale: z.strictObject({ workload: z.string(), replicas: z.number().int().nonnegative() }).optional(),
+  rollingUpdate: z.strictObject({
+    workload: z.string(),
+    maxSurge: z.number().int().nonnegative().default(1),
+    maxUnavailable: z.number().int().nonnegative().default(0),
+  }).optional().describe('Replace every pod of a Deployment, as its controller does.'),
+  latency: z.strictObject({
+    link: z.enum(['sameNode', 'sameZone', 'crossZone', 'clientToLoadBalancer', 'loadBalancerToNode', 'clientToNode']).optional(),
+    node: z.string().optional().describe('A degraded node: the extra delay applies to every packet into or out of it.'),
+    value: DistributionSpec,
+  }).optional().describe('A link class gets a new latency, or a node an extra one.'),
+  load: z.strictObject({
+    rate: z.number().positive().optional().describe('Step to this rate.'),
+    ramp: z.strictObject({ to: z.number().positive(), over: Duration }).optional().describe('Change linearly to this rate.'),
+    diurnal: z.strictObject({ min: z.number().nonnegative(), max: z.number().positive(), period: Duration.default('24h') }).optional()
+      .describe('From here on, a sine between min and max (at min when the event happens).'),
+  }).optional(),
+});
+
+const Dynamics = z.strictObject({
+  endpointPropagationDelay: Duration.default('1s').describe('From a pod\'s readiness change to kube-proxy on every node acting on it.'),
+  readinessDelay: Duration.default('5s').describe('From a pod\'s start to its readiness.'),
+  gracePeriod: Duration.default('30s').describe('terminationGracePeriodSeconds, unless an event says otherwise.'),
 });
 
 const KubeProxy = z.strictObject({
@@ -192,6 +241,10 @@ export const ScenarioSchema = z.strictObject({
     ingress: IngressMix.optional().describe('Traffic through an Ingress controller: the traffic Service is the controller\'s.'),
     externalName: ExternalName.optional().describe('Traffic to an ExternalName Service: DNS, then the outside target.'),
     compare: Compare.optional(),
+    timeline: z.array(TimelineEvent).default([]).describe('Changes to the cluster and the load, at simulated times.'),
+    dynamics: Dynamics.default({ endpointPropagationDelay: '1s', readinessDelay: '5s', gracePeriod: '30s' }),
+    timeSeries: z.strictObject({ interval: Duration.default('1s') }).default({ interval: '1s' })
+      .describe('timeseries.csv: one row per interval of simulated time.'),
   }),
 });
 
@@ -199,6 +252,7 @@ export type ScenarioDocument = z.output<typeof ScenarioSchema>;
 export type DistributionInput = z.output<typeof DistributionSpec>;
 export type DurationInput = z.output<typeof Duration>;
 export type CountInput = z.output<typeof Count>;
+export type TimelineEventInput = z.output<typeof TimelineEvent>;
 
 export function scenarioJsonSchema(): object {
   return z.toJSONSchema(ScenarioSchema, { io: 'input' });

@@ -1,5 +1,7 @@
+import type { Simulator } from '../engine/simulator.js';
 import { batchMeansInterval } from './confidence.js';
 import { LatencyHistogram } from './latency-histogram.js';
+import { TimeSeries } from './time-series.js';
 
 const MAX_BATCHES = 64;
 const MIN_BATCHES = 16;
@@ -10,12 +12,19 @@ const MAX_HOPS = 8;
  * HDR histograms, and batch means (for the confidence interval of the mean latency) that
  * double their size whenever they fill up, so their number stays between 32 and 64.
  * Models call the event methods; only measured requests (sent after the warm-up) are passed in.
+ * A request's outcome (completed, failed, dropped, rejected, timed out) is counted once, for
+ * the request as the client sees it; node and pod counters count every attempt.
  */
 export class Recorder {
   requests = 0;
   completed = 0;
   dropped = 0;
   rejected = 0;
+  failed = 0;
+  timedOut = 0;
+  retries = 0;
+  inFlightAtEnd = 0;
+  readonly series: TimeSeries;
   forwarded = 0;
   snat = 0;
   hopsSum = 0;
@@ -40,7 +49,8 @@ export class Recorder {
   private batchSum = 0;
   private readonly batchMeans: number[] = [];
 
-  constructor(nodes: number, pods: number) {
+  constructor(nodes: number, pods: number, private readonly sim: Simulator, seriesInterval: number, seriesStart = 0) {
+    this.series = new TimeSeries(seriesInterval, nodes, seriesStart);
     // Per-pod histograms keep 2 significant digits (1% resolution) so 800 pods stay small.
     this.podLatency = Array.from({ length: pods }, () => new LatencyHistogram(2));
     this.podRequests = new Float64Array(pods);
@@ -53,19 +63,47 @@ export class Recorder {
     this.nodeDropped = new Float64Array(nodes);
   }
 
-  sent(entryNode: number): void {
+  /** A request left its client (its first attempt; retries are not new requests). */
+  sent(): void {
     this.requests++;
-    this.nodeReceived[entryNode]++;
+    this.series.sent(this.sim.now);
   }
 
-  droppedAt(node: number): void {
-    this.dropped++;
+  /** An attempt entered the cluster at `node`. */
+  received(node: number): void {
+    this.nodeReceived[node]++;
+    this.series.received(this.sim.now, node);
+  }
+
+  /** An attempt was lost at `node` (Local without a local endpoint, or the node is down). */
+  lostAt(node: number): void {
     this.nodeDropped[node]++;
   }
 
-  /** No ready endpoint anywhere: the node answers with a reject. */
-  refused(): void {
+  /** The outcome of a request that did not complete. */
+  outcomeDropped(): void {
+    this.dropped++;
+    this.series.dropped(this.sim.now);
+  }
+
+  outcomeRejected(): void {
     this.rejected++;
+    this.series.rejected(this.sim.now);
+  }
+
+  outcomeFailed(): void {
+    this.failed++;
+    this.series.failed(this.sim.now);
+  }
+
+  outcomeTimedOut(): void {
+    this.timedOut++;
+    this.series.timedOut(this.sim.now);
+  }
+
+  retried(): void {
+    this.retries++;
+    this.series.retried(this.sim.now);
   }
 
   forwardedBetween(from: number, to: number): void {
@@ -82,13 +120,14 @@ export class Recorder {
     this.podCompleted[pod]++;
   }
 
+  /** A pod's full queue turned an attempt away. */
   rejectedByPod(pod: number): void {
-    this.rejected++;
     this.podRejected[pod]++;
   }
 
   completedAt(pod: number, node: number, latency: number, hops: number, forwarded: boolean, snat: boolean): void {
     this.completed++;
+    this.series.completed(this.sim.now, latency);
     this.latency.record(latency);
     this.podLatency[pod].record(latency);
     this.podCompleted[pod]++;
@@ -111,6 +150,7 @@ export class Recorder {
   /** A request answered outside the cluster (ExternalName): no pod, no hop. */
   completedOutside(latency: number): void {
     this.completed++;
+    this.series.completed(this.sim.now, latency);
     this.latency.record(latency);
     this.hopCounts[0]++;
     this.batchSum += latency;
@@ -124,6 +164,7 @@ export class Recorder {
   }
 
   destroy(): void {
+    this.series.destroy();
     this.latency.destroy();
     for (const h of this.podLatency) h.destroy();
   }

@@ -1,4 +1,5 @@
 import type { LatencyBucket } from './latency-histogram.js';
+import type { TimeSeriesRow } from './time-series.js';
 
 /** What one run of one variant produced. Times are in seconds; sinks convert units. */
 export interface PodResult {
@@ -65,6 +66,14 @@ export interface VariantResult {
   dropped: number;
   /** Refused: no endpoint at all, or a full pod queue. */
   rejected: number;
+  /** The pod died with the request in it (node failure, end of a grace period). */
+  failed: number;
+  /** The client's timeout fired while the request was still in the cluster. */
+  timedOut: number;
+  /** Retried attempts (not requests). */
+  retries: number;
+  /** Sent but not ended when the run stopped on time. */
+  inFlightAtEnd: number;
   latency: LatencySummary;
   hopsMean: number;
   extraHopFraction: number;
@@ -87,6 +96,8 @@ export interface VariantResult {
   latencyBuckets: LatencyBucket[];
   pods: PodResult[];
   nodes: NodeResult[];
+  /** Counts per interval of simulated time, when the run asked for them; received is indexed like `nodes`. */
+  timeSeries?: TimeSeriesRow[];
 }
 
 export interface InputFileInfo {
@@ -100,6 +111,8 @@ export interface RunResults {
   /** Column names of the overridden fields, in order: one CSV column each. */
   overrideColumns: string[];
   variants: VariantResult[];
+  /** Length of a time-series interval, seconds, when the variants have a time series. */
+  timeSeriesInterval?: number;
   meta: {
     version: string;
     files: InputFileInfo[];

@@ -1,0 +1,168 @@
+import { LatencyHistogram } from './latency-histogram.js';
+
+/** One interval of a run. Times in seconds. */
+export interface TimeSeriesRow {
+  start: number;
+  /** start + interval, or the end of the run for a partial last interval. */
+  end: number;
+  /** Requests (logical, not attempts) that left their client. */
+  sent: number;
+  completed: number;
+  /** Completed per second of this row's own length; NaN for a row of zero length. */
+  throughput: number;
+  dropped: number;
+  failed: number;
+  rejected: number;
+  timedOut: number;
+  retries: number;
+  /** Latency percentiles of the requests completed within the interval; NaN if none. */
+  latencyP50: number;
+  latencyP99: number;
+  /** Requests that entered the cluster at each node, by node index. */
+  received: number[];
+  /** Sent and not yet completed, dropped, failed, rejected or timed out, at the end of the interval. */
+  inFlight: number;
+}
+
+/**
+ * Counts per interval of simulated time, so the transient after a change (a node failing) shows.
+ * Rows close lazily: an event at or after the current interval's end closes it (and any empty
+ * intervals in between, as zero rows), and `finish` closes the rest. Memory is one row per
+ * interval, whatever the number of requests. An event whose time goes backwards, or precedes
+ * `start`, counts in the current interval. Call `destroy` when done (WebAssembly histogram).
+ */
+export class TimeSeries {
+  private readonly closed: TimeSeriesRow[] = [];
+  /** One histogram for all intervals, reset at every rollover; 2 significant digits (1% resolution). */
+  private readonly latency = new LatencyHistogram(2);
+  private readonly nodeReceived: Float64Array;
+  private index = 0;
+  private rowStart: number;
+  private rowEnd: number;
+  private inFlight = 0;
+  private sentCount = 0;
+  private completedCount = 0;
+  private droppedCount = 0;
+  private failedCount = 0;
+  private rejectedCount = 0;
+  private timedOutCount = 0;
+  private retriesCount = 0;
+
+  constructor(readonly interval: number, nodes: number, readonly start = 0) {
+    if (!(interval > 0 && Number.isFinite(interval))) throw new RangeError(`interval must be a positive number of seconds, got ${interval}`);
+    if (!(Number.isInteger(nodes) && nodes >= 0)) throw new RangeError(`nodes must be a non-negative integer, got ${nodes}`);
+    if (!Number.isFinite(start)) throw new RangeError(`start must be a finite time, got ${start}`);
+    this.nodeReceived = new Float64Array(nodes);
+    this.rowStart = start;
+    this.rowEnd = start + interval;
+  }
+
+  // Each event method: O(1), no allocation unless it closes intervals.
+
+  sent(t: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.sentCount++;
+    this.inFlight++;
+  }
+
+  received(t: number, node: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.nodeReceived[node]++;
+  }
+
+  completed(t: number, latency: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.completedCount++;
+    this.inFlight--;
+    this.latency.record(latency);
+  }
+
+  dropped(t: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.droppedCount++;
+    this.inFlight--;
+  }
+
+  failed(t: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.failedCount++;
+    this.inFlight--;
+  }
+
+  rejected(t: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.rejectedCount++;
+    this.inFlight--;
+  }
+
+  timedOut(t: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.timedOutCount++;
+    this.inFlight--;
+  }
+
+  retried(t: number): void {
+    if (t >= this.rowEnd) this.rollTo(t);
+    this.retriesCount++;
+  }
+
+  /**
+   * Closes every interval that starts before `end`, the last one cut at `end`. An interval that
+   * starts at or after `end` is reported (with zero length) only if it counted events, e.g. ones
+   * at exactly t = end: so the rows always add up to the totals.
+   */
+  finish(end: number): void {
+    if (!Number.isFinite(end)) throw new RangeError(`end must be a finite time, got ${end}`);
+    while (this.rowStart < end) this.close(Math.min(this.rowEnd, end));
+    if (this.counted()) this.close(this.rowStart);
+  }
+
+  /** The rows closed so far: all of them after `finish`. */
+  rows(): TimeSeriesRow[] {
+    return this.closed;
+  }
+
+  destroy(): void {
+    this.latency.destroy();
+  }
+
+  /** Closes intervals until the current one contains t. */
+  private rollTo(t: number): void {
+    if (!Number.isFinite(t)) throw new RangeError(`event time must be finite, got ${t}`);
+    while (t >= this.rowEnd) this.close(this.rowEnd);
+  }
+
+  private counted(): boolean {
+    return this.sentCount + this.completedCount + this.droppedCount + this.failedCount + this.rejectedCount
+      + this.timedOutCount + this.retriesCount > 0 || this.nodeReceived.some((n) => n > 0);
+  }
+
+  /** Appends the current interval as a row ending at `end` and starts the next one. */
+  private close(end: number): void {
+    const length = end - this.rowStart;
+    this.closed.push({
+      start: this.rowStart,
+      end,
+      sent: this.sentCount,
+      completed: this.completedCount,
+      throughput: length > 0 ? this.completedCount / length : NaN,
+      dropped: this.droppedCount,
+      failed: this.failedCount,
+      rejected: this.rejectedCount,
+      timedOut: this.timedOutCount,
+      retries: this.retriesCount,
+      latencyP50: this.latency.percentile(50),
+      latencyP99: this.latency.percentile(99),
+      received: Array.from(this.nodeReceived),
+      inFlight: this.inFlight,
+    });
+    if (this.latency.count > 0) this.latency.reset();
+    this.nodeReceived.fill(0);
+    this.sentCount = this.completedCount = this.droppedCount = this.failedCount = 0;
+    this.rejectedCount = this.timedOutCount = this.retriesCount = 0;
+    this.index++;
+    // From the index, not by adding intervals up, so boundaries do not drift.
+    this.rowStart = this.start + this.index * this.interval;
+    this.rowEnd = this.start + (this.index + 1) * this.interval;
+  }
+}
