@@ -35,8 +35,19 @@ test('the comparison has every metric in the order of the report', () => {
   expect(labels).toEqual([
     'requests', 'completed', 'dropped', 'rejected', 'latency mean (ms)', '  ± 95% CI (ms)', 'latency p50 (ms)',
     'latency p99 (ms)', 'latency p99.9 (ms)', 'mean hops', 'extra hop', 'SNAT', 'pod utilization min',
-    'pod utilization max', 'pod share min', 'pod share max', 'throughput (req/s)',
+    'pod utilization max', 'pod share min', 'pod share max', 'throughput (req/s)', 'cross-zone', 'cross-zone cost (USD)',
   ]);
+});
+
+test('fault rows appear after the request counts only when some variant has faults', () => {
+  const results = clusterVsLocal();
+  const labelsOf = () => lines(formatComparison(results, { colors: false })).slice(3, -1).map((l) => l.split('│')[1].trim());
+  expect(labelsOf()).not.toContain('failed');
+  results.variants[1].failed = 12;
+  results.variants[1].retries = 30;
+  const labels = labelsOf();
+  expect(labels.slice(0, 6)).toEqual(['requests', 'completed', 'dropped', 'rejected', 'failed', 'retries']);
+  expect(labels).not.toContain('timed out');
 });
 
 test('four variants with long names still fit in 80 columns', () => {

@@ -30,6 +30,16 @@ function textWidth(text: string): number {
   return Math.max(...text.split('\n').map((line) => line.length));
 }
 
+/** Rows shown only when some variant has a non-zero value: most runs have no faults, no zones. */
+const WHEN_NONZERO: [label: string, cell: (v: VariantResult) => string, value: (v: VariantResult) => number][] = [
+  ['failed', (v) => count(v.failed), (v) => v.failed],
+  ['timed out', (v) => count(v.timedOut), (v) => v.timedOut],
+  ['retries', (v) => count(v.retries), (v) => v.retries],
+  ['in flight at end', (v) => count(v.inFlightAtEnd), (v) => v.inFlightAtEnd],
+  ['cross-zone', (v) => percent(v.crossZoneFraction), (v) => v.crossZoneFraction],
+  ['cross-zone cost (USD)', (v) => fixed(v.crossZoneCostUsd, 4), (v) => v.crossZoneCostUsd],
+];
+
 const ROWS: [label: string, cell: (v: VariantResult) => string][] = [
   ['requests', (v) => count(v.requests)],
   ['completed', (v) => count(v.completed)],
@@ -85,7 +95,11 @@ function table(head: string[], rows: string[][], leftColumns: number, options: R
 export function formatComparison(results: RunResults, options: ReportOptions = {}): string {
   const head = ['', ...results.variants.map((v) => v.name)];
   const rows = ROWS.map(([label, cell]) => [label, ...results.variants.map(cell)]);
-  return table(head, rows, 1, options);
+  const shown = WHEN_NONZERO.filter(([, , value]) => results.variants.some((v) => value(v) > 0));
+  // Faults go after the request counts, zones at the end.
+  const faults = shown.filter(([label]) => !label.startsWith('cross-zone')).map(([label, cell]) => [label, ...results.variants.map(cell)]);
+  const zones = shown.filter(([label]) => label.startsWith('cross-zone')).map(([label, cell]) => [label, ...results.variants.map(cell)]);
+  return table(head, [...rows.slice(0, 4), ...faults, ...rows.slice(4), ...zones], 1, options);
 }
 
 /** Per pod, its share of completed requests and its utilization under each variant. */

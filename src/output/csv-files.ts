@@ -31,6 +31,10 @@ export const SUMMARY_COLUMNS: Column<VariantResult>[] = [
   { name: 'completed', kind: 'count', value: (v) => v.completed },
   { name: 'dropped', kind: 'count', value: (v) => v.dropped },
   { name: 'rejected', kind: 'count', value: (v) => v.rejected },
+  { name: 'failed', kind: 'count', value: (v) => v.failed },
+  { name: 'timed_out', kind: 'count', value: (v) => v.timedOut },
+  { name: 'retries', kind: 'count', value: (v) => v.retries },
+  { name: 'in_flight_at_end', kind: 'count', value: (v) => v.inFlightAtEnd },
   { name: 'latency_mean_ms', kind: 'ms', value: (v) => v.latency.mean },
   { name: 'latency_mean_ci95_ms', kind: 'ms', value: (v) => v.latency.meanCi95 },
   { name: 'latency_p50_ms', kind: 'ms', value: (v) => v.latency.p50 },
@@ -174,6 +178,7 @@ export function resultFiles(results: RunResults): Map<string, string> {
     files: results.meta.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
     commandLine: results.meta.commandLine,
     wallTimeSeconds: results.meta.wallTimeSeconds,
+    timeSeriesIntervalSeconds: results.timeSeriesInterval,
     variants: vs.map((v) => ({ name: v.name, overrides: v.overrides })),
   };
   files.set('run.json', JSON.stringify(run, null, 2) + '\n');

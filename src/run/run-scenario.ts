@@ -119,6 +119,7 @@ export function runScenario(paths: string[], options: RunScenarioOptions = {}): 
     seed,
     overrideColumns: prepared.overrideColumns,
     variants,
+    timeSeriesInterval: prepared.runs[0]?.traffic.timeSeriesInterval,
     meta: {
       version: svcsimVersion(),
       files: prepared.files,
