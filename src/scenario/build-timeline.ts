@@ -50,7 +50,8 @@ export function resolveTimeline(spec: Spec, objects: ClusterObjects, pods: Place
       if (i < 0) break;
       perNode[i]++;
       total[i]++;
-      const n = created.get(prefix) ?? 0;
+      // Number after every pod already named with the prefix, so names never collide.
+      const n = created.get(prefix) ?? pods.filter((p) => p.name.startsWith(`${prefix}-`)).length;
       created.set(prefix, n + 1);
       const pod: PlacedPod = { name: `${prefix}-${n}`, namespace: w.meta.namespace, labels: w.templateLabels, node: nodes[i].meta.name, ready: true, running: false };
       pods.push(pod);
