@@ -22,7 +22,7 @@ export type NamedAction = TimelineAction extends infer A
  * (that takes the eviction timeout, minutes): a timeline says so with podStart if it wants it.
  */
 export function resolveTimeline(spec: Spec, objects: ClusterObjects, pods: PlacedPod[],
-  err: (path: FieldPath, message: string) => void): NamedAction[] {
+  err: (path: FieldPath, message: string) => void, warn: (path: FieldPath, message: string) => void): NamedAction[] {
   const nodes = objects.nodes;
   const nodeIndex = new Map(nodes.map((n, i) => [n.meta.name, i]));
   const alive = new Set(pods.filter((p) => p.running !== false).map((p) => p.name));
@@ -95,7 +95,7 @@ export function resolveTimeline(spec: Spec, objects: ClusterObjects, pods: Place
         err([...path, 'podTermination'], 'Required value: one of pod, workload or selector');
         continue;
       }
-      if (chosen.length === 0) err([...path, 'podTermination'], 'Not found: no running pod matches');
+      if (chosen.length === 0) warn([...path, 'podTermination'], 'no running pod matches at that time: nothing terminates');
       if (t.count !== undefined) chosen = chosen.slice(-t.count);
       for (const p of chosen) alive.delete(p.name);
       actions.push({ at, kind: 'podTermination', pods: chosen.map((p) => p.name), grace: t.gracePeriod !== undefined ? parseDuration(t.gracePeriod) : grace });

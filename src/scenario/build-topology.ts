@@ -54,7 +54,7 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   if (objects.nodes.length === 0) err([], 'Required value: at least one v1 Node object (the cluster has no nodes)');
 
   const planned = [...pods];
-  const namedActions = resolveTimeline(spec, objects, planned, err);
+  const namedActions = resolveTimeline(spec, objects, planned, err, (path, message) => report('warning', path, message));
   pods = planned;
   const selected = service.selector ? pods.filter((p) => p.namespace === namespace && mapSelects(service.selector!, p.labels)) : [];
   if (selected.length === 0 && service.type !== 'ExternalName') {

@@ -13,6 +13,8 @@ export interface SmallCluster {
   extra?: string;
   /** The Scenario's spec, without pods (a 5 ms constant model is added) and placement. */
   spec: string;
+  /** The pod model's lines (default: a constant 5 ms service time, one worker). */
+  podModel?: string;
 }
 
 /** A scenario file: nodes in zones, a web Deployment pinned per node, its Service, a Scenario. */
@@ -26,7 +28,7 @@ kind: Scenario
 metadata: { name: small }
 spec:
 ${c.spec}  pods:
-  - serviceTime: 5ms
+  - ${c.podModel ?? 'serviceTime: 5ms'}
   placement: { web: { ${pins} } }
 `);
 }
