@@ -42,3 +42,17 @@ test("a failed node's share is dropped until the health check fires, then goes e
     expect(v.failed).toBeLessThan(5);
   }
 });
+
+test('a deleted node leaves the balancer at once: only what was in its pod is lost', () => {
+  const file = smallCluster({
+    nodes: { 'node-a': 'z', 'node-b': 'z', 'node-c': 'z' }, pods: { 'node-a': 1, 'node-b': 1, 'node-c': 1 }, policy: 'Local',
+    spec: `  traffic: { service: web, rate: 300, duration: 90s }
+  loadBalancer: { model: even, healthCheck: { interval: 10s, healthyThreshold: 2, unhealthyThreshold: 3 } }
+  timeline: [{ at: ${FAILURE}s, nodeFailure: { node: node-b, mode: Deleted } }]
+`,
+  });
+  const [v] = runScenario([file]).variants;
+  expect(v.dropped).toBe(0);
+  expect(v.failed).toBeLessThan(5);
+  expect(v.completed + v.failed + v.inFlightAtEnd).toBe(v.requests);
+});

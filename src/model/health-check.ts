@@ -47,6 +47,14 @@ export class HealthChecker {
     if (changed) this.onChange();
   }
 
+  /** The node is gone from the balancer's targets now, whatever the probes would say. */
+  remove(node: number): void {
+    if (this.healthy[node] === 0) return;
+    this.healthy[node] = 0;
+    this.streak[node] = 0;
+    this.onChange();
+  }
+
   /** True when the checker probes (so changes reach the balancer only through probes). */
   get probing(): boolean {
     return this.spec !== null;

@@ -22,7 +22,12 @@ export class Timeline {
     const a: TimelineAction = this.topology.dynamics.timeline[i];
     const life = this.path.lifecycle;
     switch (a.kind) {
-      case 'nodeFailure': life.failNode(a.node); break;
+      case 'nodeFailure':
+        life.failNode(a.node);
+        // A deleted Node leaves the balancer's targets at once (the service controller syncs
+        // them); a NotReady one stays until the probes notice.
+        if (a.deleted) this.path.health.remove(a.node);
+        break;
       case 'nodeRecovery': life.recoverNode(a.node); break;
       case 'podTermination': for (const p of a.pods) life.terminate(p, a.grace); break;
       case 'podStart': for (const p of a.pods) life.start(p); break;

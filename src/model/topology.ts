@@ -69,7 +69,7 @@ export interface ExternalNameSpec {
 
 /** A timeline event resolved to indices: what happens at `at` seconds. */
 export type TimelineAction =
-  | { at: number; kind: 'nodeFailure'; node: number }
+  | { at: number; kind: 'nodeFailure'; node: number; deleted: boolean }
   | { at: number; kind: 'nodeRecovery'; node: number }
   | { at: number; kind: 'podTermination'; pods: number[]; grace: number }
   | { at: number; kind: 'podStart'; pods: number[] }

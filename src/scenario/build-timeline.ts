@@ -78,7 +78,7 @@ export function resolveTimeline(spec: Spec, objects: ClusterObjects, pods: Place
     if (e.nodeFailure) {
       const n = nodeOf(e.nodeFailure.node, [...path, 'nodeFailure', 'node']);
       if (n !== undefined) {
-        actions.push({ at, kind: 'nodeFailure', node: n });
+        actions.push({ at, kind: 'nodeFailure', node: n, deleted: e.nodeFailure.mode === 'Deleted' });
         for (const p of pods) if (p.node === e.nodeFailure.node) alive.delete(p.name);
       }
     } else if (e.nodeRecovery) {
