@@ -11,8 +11,20 @@ export {
 export { Station } from './engine/station.js';
 export { erlangC, md1MeanWait, mm1MeanResponse, mm1ResponseQuantile, mmcMeanWait, mmckBlocking } from './engine/queueing-theory.js';
 
+// Model parts usable on their own.
+export { MaglevTable } from './model/maglev.js';
+export { flowHash, hashString } from './model/flow-hash.js';
+export { ecmpChoose } from './model/ecmp.js';
+export { metallbL2Leader } from './model/metallb.js';
+export { IpvsScheduler } from './model/ipvs.js';
+export { ClientIpAffinity } from './model/session-affinity.js';
+export { DnsResolver, dnsQueries, searchCandidates } from './model/dns.js';
+export { IngressRouter } from './model/ingress-rules.js';
+export { allocateTopologyHints, trafficDistributionFilter } from './model/topology-aware.js';
+
 // Statistics and results.
 export { LatencyHistogram, type LatencyBucket } from './stats/latency-histogram.js';
+export { TimeSeries, type TimeSeriesRow } from './stats/time-series.js';
 export { batchMeansInterval, meanConfidenceInterval, studentTQuantile, type ConfidenceInterval } from './stats/confidence.js';
 export type { HopCount, LatencySummary, NodeResult, PodResult, RunResults, VariantResult } from './stats/results.js';
 

@@ -163,12 +163,19 @@ export function resultFiles(results: RunResults): Map<string, string> {
   const withSeries = vs.filter((v) => v.timeSeries);
   if (withSeries.length > 0) {
     const nodeNames = withSeries[0].nodes.map((n) => n.name);
-    files.set('timeseries.csv', csv([
-      ['variant', ...names(TIME_SERIES_COLUMNS), ...nodeNames.map((n) => `received_${n}`)],
-      ...withSeries.flatMap((v) => (v.timeSeries ?? []).map((r) => [
-        v.name, ...cells(TIME_SERIES_COLUMNS, r), ...nodeNames.map((_, i) => formatNumber('count', r.received[i] ?? NaN)),
-      ])),
-    ]));
+    // A long run has a row per second: stringify a chunk at a time, so the cells of all rows
+    // never exist at once (peak memory stays near the size of the text).
+    const chunks = [csv([['variant', ...names(TIME_SERIES_COLUMNS), ...nodeNames.map((n) => `received_${n}`)]])];
+    const CHUNK = 1024;
+    for (const v of withSeries) {
+      const rows = v.timeSeries ?? [];
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        chunks.push(csv(rows.slice(i, i + CHUNK).map((r) => [
+          v.name, ...cells(TIME_SERIES_COLUMNS, r), ...nodeNames.map((_, k) => formatNumber('count', r.received[k] ?? NaN)),
+        ])));
+      }
+    }
+    files.set('timeseries.csv', chunks.join(''));
   }
 
   const run = {
