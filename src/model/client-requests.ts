@@ -1,3 +1,5 @@
+import { grown, IdPool } from './id-pool.js';
+
 /**
  * Requests as their clients see them: one per request sent, across its attempts (retries are
  * new connections, maybe elsewhere, but the same request). Typed-array columns indexed by a
@@ -17,20 +19,18 @@ export class ClientRequests {
   attempt = new Int32Array(1024);
   /** The current attempt was lost in the network (its timeout counts as a drop). */
   lost = new Uint8Array(1024);
-  private free = new Int32Array(1024);
-  private freeTop = 0;
-  private used = 0;
+  private readonly ids = new IdPool(1024);
 
   get inFlight(): number {
-    return this.used - this.freeTop;
+    return this.ids.inUse;
   }
 
   open(sentAt: number, client: number, measured: boolean): number {
-    let id: number;
-    if (this.freeTop > 0) id = this.free[--this.freeTop];
-    else {
-      if (this.used === this.sentAt.length) this.grow();
-      id = this.used++;
+    let id = this.ids.take();
+    if (id < 0) {
+      this.grow(this.ids.capacity * 2);
+      this.ids.grew();
+      id = this.ids.take();
     }
     this.sentAt[id] = sentAt;
     this.client[id] = client;
@@ -43,22 +43,17 @@ export class ClientRequests {
   }
 
   close(id: number): void {
-    this.free[this.freeTop++] = id;
+    this.ids.release(id);
   }
 
-  private grow(): void {
-    const n = this.sentAt.length * 2;
-    const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
-    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
-    this.sentAt = f64(this.sentAt);
-    this.attemptAt = f64(this.attemptAt);
-    this.client = i32(this.client);
-    this.retries = u8(this.retries);
-    this.measured = u8(this.measured);
-    this.timer = i32(this.timer);
-    this.attempt = i32(this.attempt);
-    this.lost = u8(this.lost);
-    this.free = i32(this.free);
+  private grow(n: number): void {
+    this.sentAt = grown(this.sentAt, n);
+    this.attemptAt = grown(this.attemptAt, n);
+    this.client = grown(this.client, n);
+    this.retries = grown(this.retries, n);
+    this.measured = grown(this.measured, n);
+    this.timer = grown(this.timer, n);
+    this.attempt = grown(this.attempt, n);
+    this.lost = grown(this.lost, n);
   }
 }

@@ -1,3 +1,5 @@
+import { grown, IdPool } from './id-pool.js';
+
 /**
  * Requests in flight, as columns of typed arrays indexed by a recycled id: memory follows the
  * number in flight, not the number sent, and no object is allocated per request.
@@ -21,20 +23,18 @@ export class RequestTable {
   logical = new Int32Array(1024);
   /** Sent after the warm-up. */
   measured = new Uint8Array(1024);
-  private free = new Int32Array(1024);
-  private freeTop = 0;
-  private used = 0;
+  private readonly ids = new IdPool(1024);
 
   get inFlight(): number {
-    return this.used - this.freeTop;
+    return this.ids.inUse;
   }
 
   open(sentAt: number, returnDelay: number, pod: number, hops: number, forwarded: boolean, snat: boolean, measured: boolean): number {
-    let id: number;
-    if (this.freeTop > 0) id = this.free[--this.freeTop];
-    else {
-      if (this.used === this.sentAt.length) this.grow();
-      id = this.used++;
+    let id = this.ids.take();
+    if (id < 0) {
+      this.grow(this.ids.capacity * 2);
+      this.ids.grew();
+      id = this.ids.take();
     }
     this.sentAt[id] = sentAt;
     this.returnDelay[id] = returnDelay;
@@ -49,26 +49,21 @@ export class RequestTable {
   }
 
   close(id: number): void {
-    this.free[this.freeTop++] = id;
+    this.ids.release(id);
   }
 
-  private grow(): void {
-    const n = this.sentAt.length * 2;
-    const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
-    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
-    this.sentAt = f64(this.sentAt);
-    this.returnDelay = f64(this.returnDelay);
-    this.pod = i32(this.pod);
-    this.hops = u8(this.hops);
-    this.forwarded = u8(this.forwarded);
-    this.snat = u8(this.snat);
-    this.measured = u8(this.measured);
-    this.node = i32(this.node);
-    this.entryPod = i32(this.entryPod);
-    this.route = i32(this.route);
-    this.logical = i32(this.logical);
-    this.crossings = u8(this.crossings);
-    this.free = i32(this.free);
+  private grow(n: number): void {
+    this.sentAt = grown(this.sentAt, n);
+    this.returnDelay = grown(this.returnDelay, n);
+    this.pod = grown(this.pod, n);
+    this.hops = grown(this.hops, n);
+    this.forwarded = grown(this.forwarded, n);
+    this.snat = grown(this.snat, n);
+    this.measured = grown(this.measured, n);
+    this.node = grown(this.node, n);
+    this.entryPod = grown(this.entryPod, n);
+    this.route = grown(this.route, n);
+    this.logical = grown(this.logical, n);
+    this.crossings = grown(this.crossings, n);
   }
 }
