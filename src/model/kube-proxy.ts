@@ -61,11 +61,6 @@ export class KubeProxy {
     this.rebuild();
   }
 
-  /** Ready endpoints in the whole cluster. */
-  get readyEndpoints(): number {
-    return this.readyCount;
-  }
-
   /** Ready, as kube-proxy knows it (after the propagation delay). */
   isReady(pod: number): boolean {
     return this.ready[pod] === 1;

@@ -71,8 +71,4 @@ export class Links {
     this.nodeExtra ??= new Array<Distribution | null>(this.n).fill(null);
     this.nodeExtra[node] = d;
   }
-
-  crossesZone(from: number, to: number): boolean {
-    return this.classOf[from * this.n + to] === CROSS_ZONE;
-  }
 }
