@@ -25,3 +25,20 @@ test('a rate step and a ramp change the arrival rate when and as the timeline sa
   expectCount(sent(40, 60), 200 * 20);
   expectCount(sent(60, 80), 100 * 20);
 });
+
+test('a diurnal profile averages (min + max) / 2 over each period', () => {
+  const file = smallCluster({
+    nodes: { 'node-a': 'z' }, pods: { 'node-a': 4 },
+    spec: `  traffic: { service: web, rate: 100, duration: 100s }
+  timeline: [{ at: 0, load: { diurnal: { min: 50, max: 250, period: 50s } } }]
+`,
+  });
+  const [v] = runScenario([file]).variants;
+  const sent = (from: number, to: number) => v.timeSeries!.filter((r) => r.start >= from && r.end <= to).reduce((a, r) => a + r.sent, 0);
+  expectCount(sent(0, 50), 150 * 50);
+  expectCount(sent(50, 100), 150 * 50);
+  // Near its low point (it starts at min): the rate's exact integral over [0, 5) and [50, 55),
+  // with rate(t) = 50 + 200 (1 - cos(2 pi t / 50)) / 2.
+  const integral = (a: number, b: number) => 150 * (b - a) - (100 * 50 / (2 * Math.PI)) * (Math.sin((2 * Math.PI * b) / 50) - Math.sin((2 * Math.PI * a) / 50));
+  expectCount(sent(0, 5) + sent(50, 55), integral(0, 5) + integral(50, 55));
+});
