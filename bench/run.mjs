@@ -156,9 +156,11 @@ const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
 
 // Why the figures grow as they do; keep it true when the engine changes.
-const SCALING_NOTES = `Requests: after about 0.25 s of start-up, time grows linearly with the number of requests
-and memory does not grow at all: requests in flight live in recycled typed-array slots and every
-statistic streams (HDR histograms, bounded batch means). Pods: time per request grows with the
+const SCALING_NOTES = `Requests: after about 0.25 s of start-up, time grows linearly with the number of requests.
+Requests in flight live in recycled typed-array slots and every statistic streams (HDR
+histograms, bounded batch means); what grows is timeseries.csv, a row per simulated second
+(10M requests at 560 req/s are 17,858 s, so 17,858 rows), which puts 10M at about 1.25x the
+peak RSS of 1M, over the 1.2x target: rows are kept as objects until the CSV is written. Pods: time per request grows with the
 log of the number of pending events (about 1.4 per pod here, so a deeper heap) and, beyond that,
 with cache misses: each completion is recorded in its pod's own histogram, and 800 histograms and
 stations no longer fit in cache. Memory grows by about 0.1 MB per pod (its histogram and queue).
@@ -166,10 +168,13 @@ Utilization spreads wider with 800 pods because each pod sees only 1/800 of 1M r
 
 // From the last profiling session (2026-11-27); refresh when the hot path changes.
 const PROFILE_NOTES = `Profile of \`node --cpu-prof dist/svcsim.mjs run bench/reference.yaml\` (1M requests, self time):
-the event loop with fastpriorityqueue's poll inlined about 14%, routing (links, kube-proxy, load balancer)
-9%, the station's departure and service start 13%, the two HDR histogram records per request (global
-and per pod, WebAssembly) about 12%, exponential sampling 6%, module compilation 5%, garbage
-collection under 2%. \`node --trace-gc\` counts 18 scavenges of about 0.3 ms and no mark-compact in
+the event loop with fastpriorityqueue's poll inlined about 17%, routing (clients, connections, links,
+kube-proxy, load balancer, zone accounting) about 20%, the station's departure and service start about
+15%, the HDR histogram records per request (global, per pod, per time-series interval; WebAssembly)
+about 10%, exponential sampling 6%, module compilation 4%, garbage collection about 1%. The routing
+realism and dynamics (client population, connection state, time series) cost about 20-30% of the
+loop against the first data-path version, measured in-process (0.65-0.83 s then, 0.77-0.9 s after
+routing realism, for 1M requests). \`node --trace-gc\` counts 18 scavenges of about 0.3 ms and no mark-compact in
 that run: it is not dominated by per-event garbage (event handles are small integers; requests,
 events and queues live in typed arrays). Bundling the CLI into one file (scripts/build.mjs) cut
 start-up from about 0.45 s to 0.25 s.`;
