@@ -26,12 +26,7 @@ export class ClientRequests {
   }
 
   open(sentAt: number, client: number, measured: boolean): number {
-    let id = this.ids.take();
-    if (id < 0) {
-      this.grow(this.ids.capacity * 2);
-      this.ids.grew();
-      id = this.ids.take();
-    }
+    const id = this.ids.take(this);
     this.sentAt[id] = sentAt;
     this.client[id] = client;
     this.retries[id] = 0;
@@ -46,7 +41,8 @@ export class ClientRequests {
     this.ids.release(id);
   }
 
-  private grow(n: number): void {
+  /** Called by the id pool when every row is taken. */
+  grow(n: number): void {
     this.sentAt = grown(this.sentAt, n);
     this.attemptAt = grown(this.attemptAt, n);
     this.client = grown(this.client, n);

@@ -18,15 +18,15 @@ export class IdPool {
     return this.used - this.freeTop;
   }
 
-  /** A free id, or -1 when every row is taken: grow the columns to `capacity * 2`, call `grew`, take again. */
-  take(): number {
+  /** A free id; when every row is taken, the table grows its columns to twice the capacity first. */
+  take(table: { grow(rows: number): void }): number {
     if (this.freeTop > 0) return this.free[--this.freeTop];
-    return this.used < this.capacity ? this.used++ : -1;
-  }
-
-  grew(): void {
-    this.capacity *= 2;
-    this.free = grown(this.free, this.capacity);
+    if (this.used === this.capacity) {
+      this.capacity *= 2;
+      this.free = grown(this.free, this.capacity);
+      table.grow(this.capacity);
+    }
+    return this.used++;
   }
 
   release(id: number): void {

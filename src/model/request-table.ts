@@ -30,12 +30,7 @@ export class RequestTable {
   }
 
   open(sentAt: number, returnDelay: number, pod: number, hops: number, forwarded: boolean, snat: boolean, measured: boolean): number {
-    let id = this.ids.take();
-    if (id < 0) {
-      this.grow(this.ids.capacity * 2);
-      this.ids.grew();
-      id = this.ids.take();
-    }
+    const id = this.ids.take(this);
     this.sentAt[id] = sentAt;
     this.returnDelay[id] = returnDelay;
     this.pod[id] = pod;
@@ -52,7 +47,8 @@ export class RequestTable {
     this.ids.release(id);
   }
 
-  private grow(n: number): void {
+  /** Called by the id pool when every row is taken. */
+  grow(n: number): void {
     this.sentAt = grown(this.sentAt, n);
     this.returnDelay = grown(this.returnDelay, n);
     this.pod = grown(this.pod, n);
