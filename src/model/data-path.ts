@@ -209,7 +209,9 @@ export class DataPath {
     let node: number;
     let pod: number;
     let delay = 0;
-    if (!retry && this.connLeft[client] > 0 && this.lifecycle.alive(this.connPod[client])) {
+    // A kept connection is usable while its pod and the node it entered through are up.
+    if (!retry && this.connLeft[client] > 0 && this.lifecycle.alive(this.connPod[client])
+      && this.lifecycle.nodeUp[this.connNode[client]] === 1) {
       this.connLeft[client]--;
       node = this.connNode[client];
       pod = this.connPod[client];
