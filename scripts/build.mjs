@@ -1,22 +1,56 @@
-// Builds dist/: tsc emits the library (dist/index.js and types), esbuild bundles the CLI into
-// one file, dist/svcsim.mjs, because Node 20 spends about 0.25 s resolving and compiling the
-// few hundred small ES modules of its dependencies one by one.
+// Builds dist/: tsc emits the library (dist/index.js and types); esbuild bundles the CLI into
+// one file, dist/svcsim-cli.cjs, because Node 20 spends about 0.25 s resolving and compiling the
+// few hundred small ES modules of its dependencies one by one. The bin, dist/svcsim.mjs, is a
+// launcher (src/cli/launcher.mjs) that runs the bundle with a V8 code cache made here.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+const bundle = 'svcsim-cli.cjs';
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/svcsim.mjs',
+  outfile: `dist/${bundle}`,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  // CommonJS, not ESM: only a CommonJS function can be compiled with a code cache on Node 20
+  // (see the launcher).
+  format: 'cjs',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  define: { SVCSIM_VERSION: JSON.stringify(pkg.version) },
-  // Some dependencies are CommonJS and call require(); give the ES module bundle one.
-  banner: { js: "import { createRequire as svcsimCreateRequire } from 'node:module'; const require = svcsimCreateRequire(import.meta.url);" },
+  // yargs calls createRequire(import.meta.url), which CommonJS lacks: give it the bundle's URL.
+  define: { SVCSIM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'svcsimModuleUrl' },
+  // Strict, as the ES modules it is made of were.
+  banner: { js: "'use strict'; const svcsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+
+const hash = createHash('sha256').update(readFileSync(`dist/${bundle}`)).digest('hex').slice(0, 16);
+const cache = `svcsim-cli.${hash}.v8cache`;
+for (const f of readdirSync('dist')) {
+  if (/^svcsim-cli\..*\.v8cache/.test(f) || f === 'svcsim.mjs.map') rmSync(join('dist', f), { force: true });
+}
+await build({
+  entryPoints: ['src/cli/launcher.mjs'],
+  outfile: 'dist/svcsim.mjs',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  define: { SVCSIM_CLI_BUNDLE: JSON.stringify(bundle), SVCSIM_CODE_CACHE: JSON.stringify(cache) },
+});
+
+// The code cache holds only the functions V8 has compiled, and it compiles most when first
+// called: so run the CLI once, and the launcher, finding no cache, writes it after the run.
+const out = mkdtempSync(join(tmpdir(), 'svcsim-build-'));
+try {
+  execFileSync(process.execPath, ['dist/svcsim.mjs', 'run', 'scenarios/seed-two-nodes.yaml', '--requests', '2000', '--no-progress', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+if (!existsSync(`dist/${cache}`)) console.warn(`build: no code cache written to dist/${cache}`);

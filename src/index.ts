@@ -24,7 +24,8 @@ export { allocateTopologyHints, trafficDistributionFilter } from './model/topolo
 
 // Statistics and results.
 export { LatencyHistogram, type LatencyBucket } from './stats/latency-histogram.js';
-export { TimeSeries, type TimeSeriesRow } from './stats/time-series.js';
+export { TimeSeries } from './stats/time-series.js';
+export { TimeSeriesTable, type TimeSeriesRow } from './stats/time-series-table.js';
 export { batchMeansInterval, meanConfidenceInterval, studentTQuantile, type ConfidenceInterval } from './stats/confidence.js';
 export type { HopCount, LatencySummary, NodeResult, PodResult, RunResults, VariantResult } from './stats/results.js';
 

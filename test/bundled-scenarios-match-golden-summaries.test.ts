@@ -12,7 +12,7 @@ test.each(scenarios)('%s gives the checked-in summary.csv, and accounts for ever
   const results = runScenario([join('scenarios', file)]);
   for (const v of results.variants) {
     expect(v.completed + v.failed + v.dropped + v.rejected + v.timedOut + v.inFlightAtEnd, v.name).toBe(v.requests);
-    expect(v.timeSeries!.reduce((a, r) => a + r.completed, 0), v.name).toBe(v.completed);
+    expect(v.timeSeries!.rows().reduce((a, r) => a + r.completed, 0), v.name).toBe(v.completed);
   }
   const summary = resultFiles(results).get('summary.csv')!;
   const golden = join('test', 'golden', `${basename(file, '.yaml')}.summary.csv`);

@@ -9,7 +9,7 @@ function expectConserved(v: VariantResult): void {
   const ended = v.completed + v.failed + v.dropped + v.rejected + v.timedOut + v.inFlightAtEnd;
   expect(ended, `${v.name}: ${JSON.stringify({ ...v, pods: undefined, nodes: undefined, timeSeries: undefined, latencyBuckets: undefined, hops: undefined })}`).toBe(v.requests);
   // The time series adds up to the same totals.
-  const rows = v.timeSeries!;
+  const rows = v.timeSeries!.rows();
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
   expect(sum((r) => r.sent)).toBe(v.requests);
   expect(sum((r) => r.completed)).toBe(v.completed);

@@ -18,7 +18,7 @@ test('a rate step and a ramp change the arrival rate when and as the timeline sa
 `,
   });
   const [v] = runScenario([file]).variants;
-  const sent = (from: number, to: number) => v.timeSeries!.filter((r) => r.start >= from && r.end <= to).reduce((a, r) => a + r.sent, 0);
+  const sent = (from: number, to: number) => v.timeSeries!.rows().filter((r) => r.start >= from && r.end <= to).reduce((a, r) => a + r.sent, 0);
   expectCount(sent(0, 20), 100 * 20);
   expectCount(sent(20, 40), 300 * 20);
   // The ramp from 300 to 100 over 20 s averages 200 req/s.
@@ -34,7 +34,7 @@ test('a diurnal profile averages (min + max) / 2 over each period', () => {
 `,
   });
   const [v] = runScenario([file]).variants;
-  const sent = (from: number, to: number) => v.timeSeries!.filter((r) => r.start >= from && r.end <= to).reduce((a, r) => a + r.sent, 0);
+  const sent = (from: number, to: number) => v.timeSeries!.rows().filter((r) => r.start >= from && r.end <= to).reduce((a, r) => a + r.sent, 0);
   expectCount(sent(0, 50), 150 * 50);
   expectCount(sent(50, 100), 150 * 50);
   // Near its low point (it starts at min): the rate's exact integral over [0, 5) and [50, 55),

@@ -34,7 +34,7 @@ test("a failed node's share is dropped until the health check fires, then goes e
   expect(Math.abs(cluster.dropped - forwarded)).toBeLessThanOrEqual(3.29 * Math.sqrt(forwarded));
   for (const v of [cluster, local]) {
     const b = v.nodes.findIndex((n) => n.name === 'node-b');
-    const rows = v.timeSeries!;
+    const rows = v.timeSeries!.rows();
     // node-b keeps receiving until the balancer takes it out, and nothing after.
     expect(rows.filter((r) => r.start >= FAILURE && r.end <= DETECTED).every((r) => r.received[b] > 0)).toBe(true);
     expect(rows.filter((r) => r.start >= DETECTED + 1).every((r) => r.received[b] === 0 && r.dropped === 0)).toBe(true);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { resultFiles } from '../src/output/csv-files.js';
-import type { TimeSeriesRow } from '../src/stats/time-series.js';
+import { TimeSeriesTable, type TimeSeriesRow } from '../src/stats/time-series-table.js';
 import { clusterVsLocal } from './fixtures/cluster-vs-local-results.js';
 
 function row(start: number, end: number, completed: number, p50: number, p99: number, received: number[], inFlight: number): TimeSeriesRow {
@@ -13,14 +13,14 @@ function row(start: number, end: number, completed: number, p50: number, p99: nu
 test('timeseries.csv has one row per interval per variant with a received column per node', () => {
   const results = clusterVsLocal();
   results.timeSeriesInterval = 1;
-  results.variants[0].timeSeries = [
+  results.variants[0].timeSeries = TimeSeriesTable.from([
     row(0, 1, 1000, 0.0048712, 0.0145123, [500, 502], 4),
     row(1, 1.5, 499, NaN, NaN, [250, 251], 5),
-  ];
-  results.variants[1].timeSeries = [
+  ], 2);
+  results.variants[1].timeSeries = TimeSeriesTable.from([
     row(0, 1, 998, 0.005012, 0.018231, [501, 499], 3),
     row(1, 1.5, 0, NaN, NaN, [0, 0], 3),
-  ];
+  ], 2);
 
   const lines = resultFiles(results).get('timeseries.csv')?.split('\n');
 

@@ -22,7 +22,7 @@ const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => proc
  * on the returned holder so tests can run it in-process.
  */
 export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCode: 0 }): Argv {
-  return yargs(argv)
+  const cli = yargs(argv)
     .scriptName('svcsim')
     .usage('$0 <command> [options]\n\nSimulates requests through Kubernetes Services, request by request.')
     .command('run <files..>', 'Run a scenario: Kubernetes manifests plus one kind: Scenario document', (y) =>
@@ -49,6 +49,24 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
       // Thrown, not just reported: yargs would otherwise still call the command's handler.
       throw error ?? new UsageError(message);
     });
+  skipHelpCache(cli);
+  return cli;
+}
+
+/** The part of yargs' internals skipHelpCache uses; its types do not declare it. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * After running any command, yargs renders that command's whole help text and keeps it for a
+ * later showHelp(), which svcsim never calls: about 10 ms of string-width on every run. (Leaving
+ * out the handler does not help, yargs gives the command an empty one.) Guarded, so that a yargs
+ * whose internals differ is only slower.
+ */
+function skipHelpCache(cli: Argv): void {
+  const usage = (cli as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 export class UsageError extends Error {}

@@ -84,6 +84,16 @@ export class EventQueue implements Scheduler {
     return this.time[this.heap.peek() as number];
   }
 
+  /** Insertion sequence number of the earliest pending event: ties in time go to the lower one. */
+  peekSeq(): number {
+    return this.seq[this.heap.peek() as number];
+  }
+
+  /** Takes the next insertion sequence number, for an event kept outside the queue. */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
   removeNext(): number {
     const slot = this.heap.poll() as number;
     if (this.handler[slot] !== CANCELLED) this.live--;

@@ -78,7 +78,6 @@ export class DataPath {
   private readonly keepsAlive: boolean;
   private sent = 0;
   private sending = true;
-  private pendingArrival = -1;
   onProgress?: (sent: number) => void;
 
   constructor(sim: Simulator, streams: RandomStreams, topology: Topology, traffic: TrafficSpec, recorder: Recorder) {
@@ -139,7 +138,7 @@ export class DataPath {
 
   /** Schedules the first arrival, the health probes and the end of the warm-up. */
   start(): void {
-    this.pendingArrival = this.sim.scheduleAt(this.arrivals.next(0), this.arriveHandler);
+    this.sim.scheduleSourceAt(this.arrivals.next(0), this.arriveHandler);
     this.health.start();
     if (this.traffic.warmup > 0) {
       this.sim.schedule(this.traffic.warmup, this.sim.register(() => { for (const s of this.stations) s.resetStats(); }));
@@ -149,7 +148,7 @@ export class DataPath {
   /** The timeline changed the load: the pending arrival is drawn again from now. */
   loadChanged(): void {
     if (!this.sending) return;
-    this.sim.cancel(this.pendingArrival);
+    this.sim.cancelSource();
     this.scheduleNextArrival(this.sim.now);
   }
 
@@ -178,7 +177,7 @@ export class DataPath {
     if (requests !== undefined && this.sent >= requests) return;
     const next = this.arrivals.next(now);
     if (duration !== undefined && next > duration) return;
-    this.pendingArrival = this.sim.scheduleAt(next, this.arriveHandler);
+    this.sim.scheduleSourceAt(next, this.arriveHandler);
     this.sending = true;
   }
 

@@ -163,14 +163,16 @@ export function resultFiles(results: RunResults): Map<string, string> {
   const withSeries = vs.filter((v) => v.timeSeries);
   if (withSeries.length > 0) {
     const nodeNames = withSeries[0].nodes.map((n) => n.name);
-    // A long run has a row per second: stringify a chunk at a time, so the cells of all rows
-    // never exist at once (peak memory stays near the size of the text).
+    // A long run has a row per second: rows are made and stringified a chunk at a time, so the
+    // cells of all rows never exist at once. Small chunks keep what survives a scavenge small:
+    // with 1024 rows V8 doubled its young generation, +20 MB of peak RSS on a 10M-request run.
     const chunks = [csv([['variant', ...names(TIME_SERIES_COLUMNS), ...nodeNames.map((n) => `received_${n}`)]])];
-    const CHUNK = 1024;
+    const CHUNK = 128;
     for (const v of withSeries) {
-      const rows = v.timeSeries ?? [];
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        chunks.push(csv(rows.slice(i, i + CHUNK).map((r) => [
+      const table = v.timeSeries!;
+      for (let i = 0; i < table.length; i += CHUNK) {
+        const rows = Array.from({ length: Math.min(CHUNK, table.length - i) }, (_, k) => table.row(i + k));
+        chunks.push(csv(rows.map((r) => [
           v.name, ...cells(TIME_SERIES_COLUMNS, r), ...nodeNames.map((_, k) => formatNumber('count', r.received[k] ?? NaN)),
         ])));
       }

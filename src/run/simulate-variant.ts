@@ -128,5 +128,5 @@ function summarise(run: VariantRun, r: Recorder, stations: readonly Station[], e
 
 function finishSeries(r: Recorder, end: number) {
   r.series.finish(end);
-  return r.series.rows();
+  return r.series.table;
 }

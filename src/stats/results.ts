@@ -1,5 +1,5 @@
 import type { LatencyBucket } from './latency-histogram.js';
-import type { TimeSeriesRow } from './time-series.js';
+import type { TimeSeriesTable } from './time-series-table.js';
 
 /** What one run of one variant produced. Times are in seconds; sinks convert units. */
 export interface PodResult {
@@ -97,7 +97,7 @@ export interface VariantResult {
   pods: PodResult[];
   nodes: NodeResult[];
   /** Counts per interval of simulated time, when the run asked for them; received is indexed like `nodes`. */
-  timeSeries?: TimeSeriesRow[];
+  timeSeries?: TimeSeriesTable;
 }
 
 export interface InputFileInfo {

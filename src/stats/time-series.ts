@@ -1,38 +1,18 @@
 import { LatencyHistogram } from './latency-histogram.js';
+import { TimeSeriesTable, type TimeSeriesRow } from './time-series-table.js';
 
-/** One interval of a run. Times in seconds. */
-export interface TimeSeriesRow {
-  start: number;
-  /** start + interval, or the end of the run for a partial last interval. */
-  end: number;
-  /** Requests (logical, not attempts) that left their client. */
-  sent: number;
-  completed: number;
-  /** Completed per second of this row's own length; NaN for a row of zero length. */
-  throughput: number;
-  dropped: number;
-  failed: number;
-  rejected: number;
-  timedOut: number;
-  retries: number;
-  /** Latency percentiles of the requests completed within the interval; NaN if none. */
-  latencyP50: number;
-  latencyP99: number;
-  /** Requests that entered the cluster at each node, by node index. */
-  received: number[];
-  /** Sent and not yet completed, dropped, failed, rejected or timed out, at the end of the interval. */
-  inFlight: number;
-}
+export type { TimeSeriesRow } from './time-series-table.js';
 
 /**
  * Counts per interval of simulated time, so the transient after a change (a node failing) shows.
  * Rows close lazily: an event at or after the current interval's end closes it (and any empty
- * intervals in between, as zero rows), and `finish` closes the rest. Memory is one row per
- * interval, whatever the number of requests. An event whose time goes backwards, or precedes
+ * intervals in between, as zero rows), and `finish` closes the rest. Memory is one packed row
+ * (about 128 bytes) per interval, whatever the number of requests. An event whose time goes backwards, or precedes
  * `start`, counts in the current interval. Call `destroy` when done (WebAssembly histogram).
  */
 export class TimeSeries {
-  private readonly closed: TimeSeriesRow[] = [];
+  /** The closed rows. */
+  readonly table: TimeSeriesTable;
   /** One histogram for all intervals, reset at every rollover; 2 significant digits (1% resolution). */
   private readonly latency = new LatencyHistogram(2);
   private readonly nodeReceived: Float64Array;
@@ -53,6 +33,7 @@ export class TimeSeries {
     if (!(Number.isInteger(nodes) && nodes >= 0)) throw new RangeError(`nodes must be a non-negative integer, got ${nodes}`);
     if (!Number.isFinite(start)) throw new RangeError(`start must be a finite time, got ${start}`);
     this.nodeReceived = new Float64Array(nodes);
+    this.table = new TimeSeriesTable(nodes);
     this.rowStart = start;
     this.rowEnd = start + interval;
   }
@@ -117,9 +98,9 @@ export class TimeSeries {
     if (this.counted()) this.close(this.rowStart);
   }
 
-  /** The rows closed so far: all of them after `finish`. */
+  /** The rows closed so far, as objects: all of them after `finish`. */
   rows(): TimeSeriesRow[] {
-    return this.closed;
+    return this.table.rows();
   }
 
   destroy(): void {
@@ -139,13 +120,11 @@ export class TimeSeries {
 
   /** Appends the current interval as a row ending at `end` and starts the next one. */
   private close(end: number): void {
-    const length = end - this.rowStart;
-    this.closed.push({
+    this.table.push({
       start: this.rowStart,
       end,
       sent: this.sentCount,
       completed: this.completedCount,
-      throughput: length > 0 ? this.completedCount / length : NaN,
       dropped: this.droppedCount,
       failed: this.failedCount,
       rejected: this.rejectedCount,
@@ -153,9 +132,8 @@ export class TimeSeries {
       retries: this.retriesCount,
       latencyP50: this.latency.percentile(50),
       latencyP99: this.latency.percentile(99),
-      received: Array.from(this.nodeReceived),
       inFlight: this.inFlight,
-    });
+    }, this.nodeReceived);
     if (this.latency.count > 0) this.latency.reset();
     this.nodeReceived.fill(0);
     this.sentCount = this.completedCount = this.droppedCount = this.failedCount = 0;
