@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { writeResults } from '../src/output/csv-files.js';
+import { formatNumber, writeResults } from '../src/output/csv-files.js';
 import { clusterVsLocal } from './fixtures/cluster-vs-local-results.js';
 
 let dir = '';
@@ -95,4 +95,15 @@ test('writeResults returns the paths it wrote', async () => {
   dir = await mkdtemp(join(tmpdir(), 'svcsim-csv-'));
   const paths = await writeResults(dir, clusterVsLocal());
   expect(paths).toEqual(['summary.csv', 'pods.csv', 'nodes.csv', 'hops.csv', 'latency.csv', 'run.json'].map((f) => join(dir, f)));
+});
+
+test('numbers get their column\'s decimals, and values that round to zero lose their minus sign', () => {
+  expect(formatNumber('ms', -0.00000001)).toBe('0.0000');
+  expect(formatNumber('ms', -0.0000001)).toBe('-0.0001');
+  expect(formatNumber('fraction', -1e-9)).toBe('0.000000');
+  expect(formatNumber('rate', -0)).toBe('0.000');
+  expect(formatNumber('rate', -0.0004)).toBe('0.000');
+  expect(formatNumber('rate', -0.0005)).toBe('-0.001');
+  expect(formatNumber('count', 3)).toBe('3');
+  expect(formatNumber('seconds', NaN)).toBe('');
 });

@@ -11,7 +11,14 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+
+// TurboFan stops inlining into a function once 920 bytes of bytecode are inlined into it; the
+// data path's handlers are larger than that, so the small methods they call (link delays,
+// counters, the recorder) stayed calls. A larger budget measured about 5-15% less time in the
+// event loop. Set before the bundle is compiled, so the code cache's flag hash matches.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=4000');
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const filename = join(dir, SVCSIM_CLI_BUNDLE);

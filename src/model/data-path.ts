@@ -19,6 +19,11 @@ import type { Topology, TrafficSpec } from './topology.js';
 
 const PROGRESS_EVERY = 1 << 16;
 
+// Where requests enter, as small integers: compared on every request.
+const LOAD_BALANCER = 0;
+const NODE_PORT = 1;
+const CLUSTER_IP = 2;
+
 // How an attempt ended, when it did not complete.
 const DROPPED = 1;
 const REJECTED = 2;
@@ -76,6 +81,7 @@ export class DataPath {
   private readonly connSeq: Int32Array;
   /** Requests per connection is not the constant 1, so connections outlive their first request. */
   private readonly keepsAlive: boolean;
+  private readonly entry: number;
   private sent = 0;
   private sending = true;
   onProgress?: (sent: number) => void;
@@ -123,6 +129,7 @@ export class DataPath {
     this.connPod = new Int32Array(population);
     this.connSeq = new Int32Array(population);
     this.keepsAlive = topology.clients.requestsPerConnection !== 1;
+    this.entry = topology.entry === 'loadBalancer' ? LOAD_BALANCER : topology.entry === 'nodePort' ? NODE_PORT : CLUSTER_IP;
     // Cluster masquerades all external traffic, even when the chosen pod is local.
     this.snatExternal = topology.externalTrafficPolicy === 'Cluster' && lb.model !== 'ip-targets';
     this.dsr = lb.dsr;
@@ -200,7 +207,8 @@ export class DataPath {
     const cr = this.clientRequests;
     const client = cr.client[request];
     const measured = cr.measured[request] === 1;
-    const external = t.entry !== 'clusterIP';
+    const entry = this.entry;
+    const external = entry !== CLUSTER_IP;
     if (this.timeout !== Infinity) cr.timer[request] = this.sim.schedule(this.timeout, this.timeoutHandler, request);
     cr.attemptAt[request] = now;
     cr.attempt[request] = -1;
@@ -220,8 +228,8 @@ export class DataPath {
         pod = this.podTargets.choosePod(flow, this.clients.zoneOf[client]);
         node = pod >= 0 ? this.podNode[pod] : 0;
       } else {
-        node = t.entry === 'loadBalancer' ? this.balancer.chooseNode(flow)
-          : t.entry === 'nodePort' ? t.entryNodes[Math.floor(this.entryDraw() * t.entryNodes.length)]
+        node = entry === LOAD_BALANCER ? this.balancer.chooseNode(flow)
+          : entry === NODE_PORT ? t.entryNodes[Math.floor(this.entryDraw() * t.entryNodes.length)]
           : t.clientNodes[client];
         pod = this.lifecycle.nodeUp[node] === 1 ? this.kubeProxy.choose(node, !external, client, flow, now) : NO_ENDPOINT;
         delay = t.kubeProxy.newConnectionCost;
@@ -259,7 +267,7 @@ export class DataPath {
     const hopCrosses = forwarded && this.nodeZone[node] !== this.nodeZone[target] ? 1 : 0;
     let back: number;
     let backCrossings: number;
-    if (t.entry === 'loadBalancer') {
+    if (entry === LOAD_BALANCER) {
       delay += links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.degraded(node);
       if (this.dsr) {
         back = links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.sameNode.sample() + links.degraded(target);
@@ -268,7 +276,7 @@ export class DataPath {
         back = links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.degraded(node) + links.nodeToPod(node, target);
         backCrossings = entryCrosses + hopCrosses;
       }
-    } else if (t.entry === 'nodePort') {
+    } else if (entry === NODE_PORT) {
       delay += links.clientToNode.sample() + links.degraded(node);
       back = links.clientToNode.sample() + links.degraded(node) + links.nodeToPod(node, target);
       backCrossings = entryCrosses + hopCrosses;

@@ -18,6 +18,8 @@ export interface Column<T> {
 }
 
 const DECIMALS: Record<Exclude<ColumnKind, 'count'>, number> = { ms: 4, fraction: 6, rate: 3, seconds: 6, amount: 6 };
+/** What toFixed(d) gives for a negative number that rounds to zero, by d. */
+const NEGATIVE_ZERO = Array.from({ length: 7 }, (_, d) => `-${(0).toFixed(d)}`);
 
 /** The model columns of summary.csv, after the override columns: what the variant ran on. */
 export const SETTING_COLUMNS: Array<{ name: string; value: (v: VariantResult) => string }> = [
@@ -104,9 +106,10 @@ export function formatNumber(kind: ColumnKind, x: number): string {
   if (!Number.isFinite(x)) return '';
   // A non-integer count is a bug upstream: print it in full rather than hide it by rounding.
   if (kind === 'count') return Number.isInteger(x) ? String(x) : x.toFixed(6);
-  const text = (kind === 'ms' ? x * 1000 : x).toFixed(DECIMALS[kind]);
+  const decimals = DECIMALS[kind];
+  const text = (kind === 'ms' ? x * 1000 : x).toFixed(decimals);
   // toFixed keeps the sign of values that round to zero ("-0.0000"); one zero is enough.
-  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+  return x < 0 && text === NEGATIVE_ZERO[decimals] ? text.slice(1) : text;
 }
 
 function cells<T>(columns: Column<T>[], row: T): string[] {
