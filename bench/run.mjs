@@ -156,28 +156,49 @@ const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
 
 // Why the figures grow as they do; keep it true when the engine changes.
-const SCALING_NOTES = `Requests: after about 0.25 s of start-up, time grows linearly with the number of requests.
+const SCALING_NOTES = `Requests: after about 0.15 s of start-up, time grows linearly with the number of requests.
 Requests in flight live in recycled typed-array slots and every statistic streams (HDR
-histograms, bounded batch means); what grows is timeseries.csv, a row per simulated second
-(10M requests at 560 req/s are 17,858 s, so 17,858 rows), which puts 10M at about 1.25x the
-peak RSS of 1M, over the 1.2x target: rows are kept as objects until the CSV is written. Pods: time per request grows with the
-log of the number of pending events (about 1.4 per pod here, so a deeper heap) and, beyond that,
-with cache misses: each completion is recorded in its pod's own histogram, and 800 histograms and
-stations no longer fit in cache. Memory grows by about 0.1 MB per pod (its histogram and queue).
-Utilization spreads wider with 800 pods because each pod sees only 1/800 of 1M requests.`;
+histograms, bounded batch means). What grows with the length of a run is the time series, a row
+per simulated second (10M requests at 560 req/s are 17,858 s, so 17,858 rows), packed 128 bytes
+a row (src/stats/time-series-table.ts): about 2 MB at 10M requests, so 10M stays within a few
+percent of the 1M peak. timeseries.csv is formatted 128 rows at a time: with 1024-row chunks V8
+doubled its young generation while writing it, 20 MB more peak RSS at 10M. Pods: time per
+request grows with the log of the number of pending events (about 1.4 per pod here, so a deeper
+heap) and, beyond that, with cache misses: each completion is recorded in its pod's own
+histogram, and 800 histograms and stations no longer fit in cache. Memory grows by about 0.1 MB
+per pod (its histogram and queue). Utilization spreads wider with 800 pods because each pod sees
+only 1/800 of 1M requests.`;
 
 // From the last profiling session (2026-11-27); refresh when the hot path changes.
-const PROFILE_NOTES = `Profile of \`node --cpu-prof dist/svcsim.mjs run bench/reference.yaml\` (1M requests, self time):
-the event loop with fastpriorityqueue's poll inlined about 17%, routing (clients, connections, links,
-kube-proxy, load balancer, zone accounting) about 20%, the station's departure and service start about
-15%, the HDR histogram records per request (global, per pod, per time-series interval; WebAssembly)
-about 10%, exponential sampling 6%, module compilation 4%, garbage collection about 1%. The routing
-realism and dynamics (client population, connection state, time series) cost about 20-30% of the
-loop against the first data-path version, measured in-process (0.65-0.83 s then, 0.77-0.9 s after
-routing realism, for 1M requests). \`node --trace-gc\` counts 18 scavenges of about 0.3 ms and no mark-compact in
-that run: it is not dominated by per-event garbage (event handles are small integers; requests,
-events and queues live in typed arrays). Bundling the CLI into one file (scripts/build.mjs) cut
-start-up from about 0.45 s to 0.25 s.`;
+const PROFILE_NOTES = `Profile of \`node --cpu-prof dist/svcsim.mjs run bench/reference.yaml\` (1M requests, self
+time, 0.76 s under the profiler): routing a new request (\`attempt\`: client, load balancer,
+kube-proxy, links, zone accounting, request tables) 17%; the event loop with fastpriorityqueue's
+poll inlined 14%; the station's departure with the completion accounting inlined 13%; the HDR
+records (global, per pod, per time-series interval; WebAssembly) 9.5%; garbage collection 5%;
+arrivals 6%; writing the CSV files 4%; module start-up 3%; loading the code cache 2%.
+\`node --trace-gc\` counts 9 scavenges and one mark-compact (at exit) in that run: it is not
+dominated by per-event garbage (event handles are small integers; requests, events and queues live
+in typed arrays).
+
+What was removed, measured in this session with interleaved A/B runs (the machine is noisy; best
+of several):
+- The CLI bundle is CommonJS, run by dist/svcsim.mjs through vm.Script with a V8 code cache made
+  at build time (src/cli/launcher.mjs): start-up of a 1000-request run 0.21 s -> 0.15 s. yargs'
+  help text is no longer rendered after every command (10-13 ms).
+- hdr-histogram-js reaches its WebAssembly through AssemblyScript's loader, whose wrapper
+  allocates a rest-parameter array per call; LatencyHistogram calls the export directly (about
+  35 ms per 1M requests, and most of the loop's garbage).
+- The arrival stream waits beside the heap instead of in it (Simulator.scheduleSourceAt): one heap
+  insert and removal fewer per request, ties still in scheduling order (goldens unchanged); about
+  10% of the loop.
+- TurboFan's cumulative inlining budget is raised from 920 to 4000 bytes of bytecode by the
+  launcher, so the data path's large handlers inline their small callees: about 4% of the whole
+  run (0.77 s -> 0.74 s).
+- Tried and dropped: buffering histogram records to flush them in batches (no gain once the
+  wrapper was gone), 32-bit histogram counters (no gain), running the loop in slices (no gain).
+The floor: bench/reference-direct.mjs (the same engine, one histogram record, no routing) runs
+the loop in about 0.32 s; svcsim's routing realism, two more histogram records and the time series
+roughly double the instructions per request (about 6.7k against 3.3k, counted with callgrind).`;
 
 function report(runs, best, ratios) {
   const lines = [
