@@ -44,3 +44,12 @@ test('cancelling or replacing the source event, and stopping at `until` with onl
   expect(log).toEqual([['q0', 1], ['tick0', 6.5]]);
   expect(() => sim.scheduleSourceAt(1, tick)).toThrow(RangeError);
 });
+
+test('a source event at infinity with nothing queued stops a bounded run at its bound', () => {
+  const { sim, log, tick } = ticking([Infinity]);
+  sim.scheduleSourceAt(Infinity, tick); // e.g. arrivals after a load step to rate 0
+  expect(sim.run({ until: 10 })).toBe('until');
+  expect(sim.now).toBe(10);
+  expect(log).toEqual([]);
+  expect(sim.pending).toBe(1);
+});

@@ -22,7 +22,7 @@ export interface Scheduler {
   isEmpty(): boolean;
   /** O(1). Time of the earliest pending event (it may be a cancelled one). */
   peekTime(): number;
-  /** O(log n). Pops the earliest event and returns its slot; read it with timeOf/handlerOf/argOf, then `release` it. */
+  /** O(log n). Pops the earliest event (its time is peekTime() before the pop) and returns its slot; read it with handlerOf/argOf, then `release` it. */
   removeNext(): number;
   /** O(1), lazy: the event stays queued and is skipped when it comes up. False if it already fired. */
   remove(handle: number): boolean;
@@ -98,10 +98,6 @@ export class EventQueue implements Scheduler {
     const slot = this.heap.poll() as number;
     if (this.handler[slot] !== CANCELLED) this.live--;
     return slot;
-  }
-
-  timeOf(slot: number): number {
-    return this.time[slot];
   }
 
   /** The handler id, or -1 for a cancelled event. */

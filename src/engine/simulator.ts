@@ -98,29 +98,26 @@ export class Simulator {
     let reason: StopReason = 'empty';
     for (;;) {
       const queued = !q.isEmpty();
-      if (!queued && this.sourceHandler < 0) break;
+      const sourced = this.sourceHandler >= 0;
+      if (!queued && !sourced) break;
       const qt = queued ? q.peekTime() : Infinity;
       const st = this.sourceTime;
-      if (this.sourceHandler >= 0 && (st < qt || (st === qt && this.sourceSeq < q.peekSeq()))) {
-        if (processed >= maxEvents) { reason = 'maxEvents'; break; }
-        if (st > until) { reason = 'until'; break; }
-        const h = this.sourceHandler;
-        this.sourceHandler = -1;
-        this.sourceTime = Infinity;
-        this.now = st;
-        processed++;
-        handlers[h](0);
-        if (this.stopRequested) { reason = 'stopped'; break; }
-        continue;
-      }
+      const fromSource = sourced && (!queued || st < qt || (st === qt && this.sourceSeq < q.peekSeq()));
+      const t = fromSource ? st : qt;
       if (processed >= maxEvents) { reason = 'maxEvents'; break; }
-      if (qt > until) { reason = 'until'; break; }
-      const slot = q.removeNext();
-      const h = q.handlerOf(slot);
-      const arg = q.argOf(slot);
-      const t = q.timeOf(slot);
-      q.release(slot);
-      if (h < 0) continue; // cancelled
+      if (t > until) { reason = 'until'; break; }
+      let h: number;
+      let arg = 0;
+      if (fromSource) {
+        h = this.sourceHandler;
+        this.cancelSource();
+      } else {
+        const slot = q.removeNext();
+        h = q.handlerOf(slot);
+        arg = q.argOf(slot);
+        q.release(slot);
+        if (h < 0) continue; // cancelled
+      }
       this.now = t;
       processed++;
       handlers[h](arg);

@@ -43,7 +43,7 @@ export class Links {
 
   /** From node `from` to a pod on node `to`: the node-to-node link if they differ, then the pod's veth. */
   nodeToPod(from: number, to: number): number {
-    if (from === to) return 0 + this.sameNode.sample();
+    if (from === to) return this.sameNode.sample();
     return this.byClass[this.classOf[from * this.n + to]].sample() + this.degraded(from) + this.degraded(to) + this.sameNode.sample();
   }
 

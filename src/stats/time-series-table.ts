@@ -62,11 +62,6 @@ export class TimeSeriesTable {
     this.length++;
   }
 
-  /** One value of row i. */
-  get(i: number, field: Field): number {
-    return this.data[i * this.stride + FIELD_INDEX[field]];
-  }
-
   row(i: number): TimeSeriesRow {
     if (!(Number.isInteger(i) && i >= 0 && i < this.length)) throw new RangeError(`row ${i} out of 0..${this.length - 1}`);
     const at = i * this.stride;
