@@ -37,7 +37,7 @@ const benchmarks = [
   {
     name: 'svcsim-cli',
     description: `npx svcsim run bench/reference.yaml (${REQUESTS} requests): parsing, building, simulation, statistics, CSV`,
-    command: () => [process.execPath, join(repo, 'dist', 'svcsim.mjs'), 'run', join(here, 'reference.yaml'),
+    command: () => [process.execPath, join(repo, 'dist', 'svcsim.cjs'), 'run', join(here, 'reference.yaml'),
       '--json', '--no-progress', '--out', join(out, 'reference')],
     repeats: 3,
   },
@@ -170,7 +170,7 @@ per pod (its histogram and queue). Utilization spreads wider with 800 pods becau
 only 1/800 of 1M requests.`;
 
 // From the last profiling session (2026-11-27); refresh when the hot path changes.
-const PROFILE_NOTES = `Profile of \`node --cpu-prof dist/svcsim.mjs run bench/reference.yaml\` (1M requests, self
+const PROFILE_NOTES = `Profile of \`node --cpu-prof dist/svcsim.cjs run bench/reference.yaml\` (1M requests, self
 time, 0.76 s under the profiler): routing a new request (\`attempt\`: client, load balancer,
 kube-proxy, links, zone accounting, request tables) 17%; the event loop with fastpriorityqueue's
 poll inlined 14%; the station's departure with the completion accounting inlined 13%; the HDR
@@ -182,8 +182,8 @@ in typed arrays).
 
 What was removed, measured in this session with interleaved A/B runs (the machine is noisy; best
 of several):
-- The CLI bundle is CommonJS, run by dist/svcsim.mjs through vm.Script with a V8 code cache made
-  at build time (src/cli/launcher.mjs): start-up of a 1000-request run 0.21 s -> 0.15 s. yargs'
+- The CLI bundle is CommonJS, run by dist/svcsim.cjs through vm.Script with a V8 code cache made
+  at build time (src/cli/launcher.cjs): start-up of a 1000-request run 0.21 s -> 0.15 s. yargs'
   help text is no longer rendered after every command (10-13 ms).
 - hdr-histogram-js reaches its WebAssembly through AssemblyScript's loader, whose wrapper
   allocates a rest-parameter array per call; LatencyHistogram calls the export directly (about
@@ -245,7 +245,7 @@ function report(runs, best, ratios) {
     lines.push(`## The same model through the real CLI: \`svcsim run bench/reference.yaml\``, '');
     lines.push('| program | wall time | peak RSS | requests/s (whole process) | mean | p99 | mean hops | utilization min / max |');
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-    lines.push(`| svcsim run (dist/svcsim.mjs) | ${s(cli.wall)} | ${mb(cli.rssKb)} | ${millions(v.requests / cli.wall)} | ${v.latency_mean_ms.toFixed(3)} ms +- ${v.latency_mean_ci95_ms.toFixed(3)} (95%) | ${v.latency_p99_ms.toFixed(1)} ms | ${v.hops_mean.toFixed(3)} | ${v.pod_util_min.toFixed(3)} / ${v.pod_util_max.toFixed(3)} |`);
+    lines.push(`| svcsim run (dist/svcsim.cjs) | ${s(cli.wall)} | ${mb(cli.rssKb)} | ${millions(v.requests / cli.wall)} | ${v.latency_mean_ms.toFixed(3)} ms +- ${v.latency_mean_ci95_ms.toFixed(3)} (95%) | ${v.latency_p99_ms.toFixed(1)} ms | ${v.hops_mean.toFixed(3)} | ${v.pod_util_min.toFixed(3)} / ${v.pod_util_max.toFixed(3)} |`);
     lines.push('', 'Analytic: mean 33.483 ms, p99 about 153.5 ms, mean hops 1.75, every pod at utilization 0.7.', '');
   }
   const scaling = best.get('scaling');

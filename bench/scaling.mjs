@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const cli = resolve(here, '..', 'dist', 'svcsim.mjs');
+const cli = resolve(here, '..', 'dist', 'svcsim.cjs');
 const out = join(here, 'out', 'scaling');
 mkdirSync(out, { recursive: true });
 

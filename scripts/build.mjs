@@ -1,13 +1,14 @@
 // Builds dist/: tsc emits the library (dist/index.js and types); esbuild bundles the CLI into
 // one file, dist/svcsim-cli.cjs, because Node 20 spends about 0.25 s resolving and compiling the
-// few hundred small ES modules of its dependencies one by one. The bin, dist/svcsim.mjs, is a
-// launcher (src/cli/launcher.mjs) that runs the bundle with a V8 code cache made here.
+// few hundred small ES modules of its dependencies one by one. The bin, dist/svcsim.cjs, is a
+// launcher (src/cli/launcher.cjs) that runs the bundle with a V8 code cache made here.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { base64FromBuffer, lazyStringWidth, pakoFromZlib } from './bundle-plugins.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -24,6 +25,9 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [lazyStringWidth, pakoFromZlib, base64FromBuffer],
+  minifyWhitespace: true,
+  minifySyntax: true,
   // yargs calls createRequire(import.meta.url), which CommonJS lacks: give it the bundle's URL.
   define: { SVCSIM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'svcsimModuleUrl' },
   // Strict, as the ES modules it is made of were.
@@ -33,13 +37,14 @@ await build({
 const hash = createHash('sha256').update(readFileSync(`dist/${bundle}`)).digest('hex').slice(0, 16);
 const cache = `svcsim-cli.${hash}.v8cache`;
 for (const f of readdirSync('dist')) {
-  if (/^svcsim-cli\..*\.v8cache/.test(f) || f === 'svcsim.mjs.map') rmSync(join('dist', f), { force: true });
+  // Earlier builds' caches, and the ES-module launcher that svcsim.cjs replaced.
+  if (/^svcsim-cli\..*\.v8cache/.test(f) || /^svcsim\.mjs(\.map)?$/.test(f)) rmSync(join('dist', f), { force: true });
 }
 await build({
-  entryPoints: ['src/cli/launcher.mjs'],
-  outfile: 'dist/svcsim.mjs',
+  entryPoints: ['src/cli/launcher.cjs'],
+  outfile: 'dist/svcsim.cjs',
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
   define: { SVCSIM_CLI_BUNDLE: JSON.stringify(bundle), SVCSIM_CODE_CACHE: JSON.stringify(cache) },
@@ -49,7 +54,7 @@ await build({
 // called: so run the CLI once, and the launcher, finding no cache, writes it after the run.
 const out = mkdtempSync(join(tmpdir(), 'svcsim-build-'));
 try {
-  execFileSync(process.execPath, ['dist/svcsim.mjs', 'run', 'scenarios/seed-two-nodes.yaml', '--requests', '2000', '--no-progress', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['dist/svcsim.cjs', 'run', 'scenarios/seed-two-nodes.yaml', '--requests', '2000', '--no-progress', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

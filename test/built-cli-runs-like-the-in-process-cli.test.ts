@@ -13,7 +13,7 @@ const dist = join(repo, 'dist');
 
 interface Outcome { code: number; out: string; err: string }
 
-/** Runs the bin, dist/svcsim.mjs or a copy of it, as `npx svcsim` would. */
+/** Runs the bin, dist/svcsim.cjs or a copy of it, as `npx svcsim` would. */
 function built(bin: string, ...argv: string[]): Promise<Outcome> {
   // No NODE_EXTRA_CA_CERTS: the CLI makes no connections, and parsing them costs 0.1 s a start.
   const env = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
@@ -36,8 +36,8 @@ const run = ['run', 'scenarios/seed-two-nodes.yaml', '--requests', '2000', '--js
 /** dist/'s launcher and bundle in a fresh directory, without the code cache; returns the bin. */
 function copyOfBin(): string {
   const dir = mkdtempSync(join(tmpdir(), 'svcsim-bin-'));
-  for (const f of ['svcsim.mjs', 'svcsim-cli.cjs']) copyFileSync(join(dist, f), join(dir, f));
-  return join(dir, 'svcsim.mjs');
+  for (const f of ['svcsim.cjs', 'svcsim-cli.cjs']) copyFileSync(join(dist, f), join(dir, f));
+  return join(dir, 'svcsim.cjs');
 }
 
 const codeCacheName = () => readdirSync(dist).find((f) => f.endsWith('.v8cache'));
@@ -52,7 +52,7 @@ function staleBundle(): string {
 
 describe('the built svcsim command', () => {
   test('prints the same --json summary as runCli in-process', async () => {
-    const [b, i] = await Promise.all([built(join(dist, 'svcsim.mjs'), ...run, tempDir()), inProcess(...run, tempDir())]);
+    const [b, i] = await Promise.all([built(join(dist, 'svcsim.cjs'), ...run, tempDir()), inProcess(...run, tempDir())]);
     expect(b.err).toBe('');
     expect(b.code).toBe(0);
     expect(b.out, staleBundle()).toBe(i.out);
@@ -62,11 +62,23 @@ describe('the built svcsim command', () => {
   test('a missing file exits 1 and a bad option 2, with the same messages', async () => {
     const missing = ['run', 'missing.yaml'];
     const badOption = ['run', 'scenarios/seed-two-nodes.yaml', '--sead', '3'];
-    const [b1, b2] = await Promise.all([built(join(dist, 'svcsim.mjs'), ...missing), built(join(dist, 'svcsim.mjs'), ...badOption)]);
+    const [b1, b2] = await Promise.all([built(join(dist, 'svcsim.cjs'), ...missing), built(join(dist, 'svcsim.cjs'), ...badOption)]);
     expect(b1).toEqual({ code: 1, out: '', err: "missing.yaml: error: cannot read file: ENOENT: no such file or directory, open 'missing.yaml'\n" });
     expect(b1).toEqual(await inProcess(...missing));
     expect(b2).toEqual({ code: 2, out: '', err: 'svcsim: Unknown argument: sead\nRun "svcsim --help" for usage.\n' });
     expect(b2).toEqual(await inProcess(...badOption));
+  });
+
+  // Help text is where the bundle's stand-in for string-width (scripts/bundle-plugins.mjs, loaded
+  // on first use) measures every column. yargs prints help to the console, not to runCli's io,
+  // so the reference is the unbundled CLI that tsc built.
+  test('prints the same help text as the unbundled CLI', async () => {
+    for (const argv of [['--help'], ['run', '--help'], ['validate', '--help']]) {
+      const [b, u] = await Promise.all([built(join(dist, 'svcsim.cjs'), ...argv), built(join(dist, 'cli', 'main.js'), ...argv)]);
+      expect(b.code).toBe(0);
+      expect(b.out).toMatch(/^svcsim /);
+      expect(b).toEqual(u);
+    }
   });
 
   test('runs without a code cache, writes one, and runs past a damaged one', async () => {

@@ -246,7 +246,10 @@ export async function writeResults(dir: string, results: RunResults): Promise<st
   }));
 
   try {
-    for (const s of staged) await writeDurably(s.temp, files.get(s.name) ?? '');
+    // Side by side, so their fsyncs overlap; all settled before any rollback removes temporaries.
+    const written = await Promise.allSettled(staged.map((s) => writeDurably(s.temp, files.get(s.name) ?? '')));
+    const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failed) throw failed.reason;
     for (const s of staged) {
       if (await existsAsNonDirectory(s.final)) {
         const backup = join(dir, `.${s.name}.${tag}.old`);
