@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatComparison, formatPodTable } from '../src/output/console-report.js';
+import { formatComparison, formatCount, formatPodTable } from '../src/output/console-report.js';
 import type { VariantResult } from '../src/stats/results.js';
 import { clusterVsLocal } from './fixtures/cluster-vs-local-results.js';
 
@@ -80,4 +80,12 @@ test('the pod table shows each pod share and utilization per variant', () => {
 
   expect(row(text, 'web-0')).toBe('│ web-0 │ node-a │    33.3/40.2 │    50.0/60.0 │');
   expect(row(text, 'web-2')).toBe('│ web-2 │ node-b │    33.4/40.0 │    25.1/30.1 │');
+});
+
+test('counts have a comma every three digits, as en-US writes them', () => {
+  for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 1234567890, -1234, -999]) {
+    expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+  }
+  expect(formatCount(NaN)).toBe('-');
+  expect(formatCount(Infinity)).toBe('-');
 });

