@@ -2,11 +2,11 @@ import { expect, test } from 'vitest';
 import { RandomStreams } from '../src/engine/random.js';
 import { TimeSeriesTable, type TimeSeriesRow } from '../src/stats/time-series-table.js';
 
-test('a packed time-series table gives back every row exactly, across its growth', () => {
+test('a packed time-series table gives back every row exactly, across its pages', () => {
   const u = new RandomStreams(7, 0).stream('rows');
   const nodes = 3;
   const rows: TimeSeriesRow[] = [];
-  for (let i = 0; i < 1000; i++) {
+  for (let i = 0; i < 2500; i++) {
     const start = i * 0.5;
     // Every 7th row is cut short, every 11th has zero length (events at exactly the end).
     const end = i % 11 === 0 ? start : i % 7 === 0 ? start + 0.25 * u() : start + 0.5;
@@ -20,10 +20,11 @@ test('a packed time-series table gives back every row exactly, across its growth
       inFlight: Math.floor(u() * 50),
     });
   }
-  // It starts with room for 64 rows and grows as rows come.
+  // Pages hold 1024 rows: 2500 rows fill two and start a third.
   const table = new TimeSeriesTable(nodes);
   for (const r of rows) table.push(r, r.received);
   expect(table.length).toBe(rows.length);
   expect(table.rows()).toEqual(rows);
-  expect(() => table.row(1000)).toThrow(RangeError);
+  expect(() => table.row(2500)).toThrow(RangeError);
+  expect(() => table.row(-1)).toThrow(RangeError);
 });

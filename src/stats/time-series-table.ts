@@ -28,44 +28,46 @@ const FIELDS = ['start', 'end', 'sent', 'completed', 'dropped', 'failed', 'rejec
 type Field = typeof FIELDS[number];
 const FIELD_INDEX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 
+/** Rows a page holds: 128 KB a page with 4 nodes. */
+const PAGE_ROWS = 1024;
+
 /**
- * The rows of a time series, packed into one growing Float64Array ((12 + nodes) numbers a row,
- * 128 bytes with 4 nodes): a run of 10^5 intervals holds about 13 MB here, where row objects
- * would take several times that. Rows are materialised one at a time by `row(i)`.
+ * The rows of a time series, packed into Float64Array pages of 1024 rows ((12 + nodes) numbers a
+ * row, 128 bytes with 4 nodes): a run of 10^5 intervals holds about 13 MB here, where row objects
+ * would take several times that. Pages, not one array that doubles: memory is what the rows
+ * take, never twice that, and no outgrown copies wait for the collector. Rows are materialised
+ * one at a time by `row(i)`.
  */
 export class TimeSeriesTable {
-  private data: Float64Array;
+  private readonly pages: Float64Array[] = [];
   private readonly stride: number;
   length = 0;
 
-  constructor(readonly nodes: number, capacity = 64) {
+  constructor(readonly nodes: number) {
     this.stride = FIELDS.length + nodes;
-    this.data = new Float64Array(this.stride * Math.max(1, capacity));
   }
 
   static from(rows: readonly TimeSeriesRow[], nodes: number): TimeSeriesTable {
-    const table = new TimeSeriesTable(nodes, rows.length);
+    const table = new TimeSeriesTable(nodes);
     for (const r of rows) table.push(r, r.received);
     return table;
   }
 
   /** Appends a row: its fixed fields from `row` (throughput is derived), then `received`. */
   push(row: Readonly<Record<Field, number>>, received: ArrayLike<number>): void {
-    if ((this.length + 1) * this.stride > this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const at = this.length * this.stride;
-    for (let f = 0; f < FIELDS.length; f++) this.data[at + f] = row[FIELDS[f]];
-    for (let n = 0; n < this.nodes; n++) this.data[at + FIELDS.length + n] = received[n] ?? 0;
+    const page = Math.floor(this.length / PAGE_ROWS);
+    if (page === this.pages.length) this.pages.push(new Float64Array(this.stride * PAGE_ROWS));
+    const d = this.pages[page];
+    const at = (this.length % PAGE_ROWS) * this.stride;
+    for (let f = 0; f < FIELDS.length; f++) d[at + f] = row[FIELDS[f]];
+    for (let n = 0; n < this.nodes; n++) d[at + FIELDS.length + n] = received[n] ?? 0;
     this.length++;
   }
 
   row(i: number): TimeSeriesRow {
     if (!(Number.isInteger(i) && i >= 0 && i < this.length)) throw new RangeError(`row ${i} out of 0..${this.length - 1}`);
-    const at = i * this.stride;
-    const d = this.data;
+    const d = this.pages[Math.floor(i / PAGE_ROWS)];
+    const at = (i % PAGE_ROWS) * this.stride;
     const start = d[at];
     const end = d[at + 1];
     const completed = d[at + FIELD_INDEX.completed];
