@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { resultFiles } from '../src/output/csv-files.js';
+import { resultFiles, writeResults } from '../src/output/csv-files.js';
 import { TimeSeriesTable, type TimeSeriesRow } from '../src/stats/time-series-table.js';
 import { clusterVsLocal } from './fixtures/cluster-vs-local-results.js';
 
@@ -35,4 +38,24 @@ test('timeseries.csv has one row per interval per variant with a received column
 
 test('there is no timeseries.csv when no variant has a time series', () => {
   expect(resultFiles(clusterVsLocal()).has('timeseries.csv')).toBe(false);
+});
+
+test('a long timeseries.csv is written, a piece at a time, as resultFiles gives it whole', async () => {
+  const results = clusterVsLocal();
+  results.timeSeriesInterval = 1;
+  for (const [v, variant] of results.variants.entries()) {
+    // 300 rows a variant: more than two of the 128-row pieces it is formatted in.
+    variant.timeSeries = TimeSeriesTable.from(Array.from({ length: 300 }, (_, i) =>
+      row(i, i + 1, 900 + i + v, 0.004 + i * 1e-6, 0.015 + i * 1e-6, [450 + i, 451 + v], i % 7)), 2);
+  }
+  const expected = resultFiles(results).get('timeseries.csv')!;
+  expect(expected.split('\n')).toHaveLength(1 + 2 * 300 + 1);
+
+  const dir = mkdtempSync(join(tmpdir(), 'svcsim-series-'));
+  try {
+    await writeResults(dir, results);
+    expect(readFileSync(join(dir, 'timeseries.csv'), 'utf8')).toBe(expected);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
