@@ -156,35 +156,39 @@ const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
 
 // Why the figures grow as they do; keep it true when the engine changes.
-const SCALING_NOTES = `Requests: after about 0.15 s of start-up, time grows linearly with the number of requests.
+const SCALING_NOTES = `Requests: after about 0.1 s of start-up, time grows linearly with the number of requests.
 Requests in flight live in recycled typed-array slots and every statistic streams (HDR
 histograms, bounded batch means). What grows with the length of a run is the time series, a row
 per simulated second (10M requests at 560 req/s are 17,858 s, so 17,858 rows), packed 128 bytes
-a row (src/stats/time-series-table.ts): about 2 MB at 10M requests, so 10M stays within a few
-percent of the 1M peak. timeseries.csv is formatted 128 rows at a time: with 1024-row chunks V8
-doubled its young generation while writing it, 20 MB more peak RSS at 10M. Pods: time per
-request grows with the log of the number of pending events (about 1.4 per pod here, so a deeper
-heap) and, beyond that, with cache misses: each completion is recorded in its pod's own
-histogram, and 800 histograms and stations no longer fit in cache. Memory grows by about 0.1 MB
-per pod (its histogram and queue). Utilization spreads wider with 800 pods because each pod sees
-only 1/800 of 1M requests.`;
+a row into 1024-row pages (src/stats/time-series-table.ts): about 2.3 MB at 10M requests, with no
+outgrown copies of a doubling array. timeseries.csv is formatted 128 rows at a time as it is
+written, so its text never exists whole (that was 13 MB at 10M), and small pieces keep V8's young
+generation small (1024-row pieces doubled it). The rest of the 10M run's extra peak is malloc
+memory of V8's helper threads (the compiler optimizing the CSV code, parallel scavenges), which
+glibc keeps in per-thread arenas: with MALLOC_ARENA_MAX=1 the 10M peak is 1.06x the 1M peak.
+Pods: time per request grows with the log of the number of pending events (about 1.4 per pod
+here, so a deeper heap) and, beyond that, with cache misses: each completion is recorded in its
+pod's own histogram, and 800 histograms and stations no longer fit in cache. Memory grows by
+about 0.1 MB per pod (its histogram and queue). Utilization spreads wider with 800 pods because
+each pod sees only 1/800 of 1M requests.`;
 
 // From the last profiling session (2026-11-27); refresh when the hot path changes.
 const PROFILE_NOTES = `Profile of \`node --cpu-prof dist/svcsim.cjs run bench/reference.yaml\` (1M requests, self
-time, 0.76 s under the profiler): routing a new request (\`attempt\`: client, load balancer,
-kube-proxy, links, zone accounting, request tables) 17%; the event loop with fastpriorityqueue's
-poll inlined 14%; the station's departure with the completion accounting inlined 13%; the HDR
-records (global, per pod, per time-series interval; WebAssembly) 9.5%; garbage collection 5%;
-arrivals 6%; writing the CSV files 4%; module start-up 3%; loading the code cache 2%.
-\`node --trace-gc\` counts 9 scavenges and one mark-compact (at exit) in that run: it is not
-dominated by per-event garbage (event handles are small integers; requests, events and queues live
-in typed arrays).
+time, 0.49 s under the profiler): the station's departure with the completion accounting inlined
+19%; routing a new request (\`attempt\`: client, load balancer, kube-proxy, links, zone
+accounting, request tables) 18%; the event loop with fastpriorityqueue's poll inlined 13%; the
+HDR records (global, per pod, per time-series interval; WebAssembly) 7%; arrivals 6%; service
+times 3%; garbage collection 3.5%; writing the CSV files 4.6%; reading the scenario 2%; loading
+the code cache 1.6%. \`node --trace-gc\` counts 24 scavenges (0.1-1 ms each, most of them while
+the CSV files are formatted) and one mark-compact (at exit) in that run: it is not dominated by
+per-event garbage (event handles are small integers; requests, events and queues live in typed
+arrays).
 
-What was removed, measured in this session with interleaved A/B runs (the machine is noisy; best
-of several):
-- The CLI bundle is CommonJS, run by dist/svcsim.cjs through vm.Script with a V8 code cache made
-  at build time (src/cli/launcher.cjs): start-up of a 1000-request run 0.21 s -> 0.15 s. yargs'
-  help text is no longer rendered after every command (10-13 ms).
+What was removed, measured with interleaved A/B runs (the machine is noisy; best of several).
+Earlier:
+- The CLI bundle is CommonJS, run through vm.Script with a V8 code cache made at build time
+  (src/cli/launcher.cjs): start-up of a 1000-request run 0.21 s -> 0.15 s. yargs' help text is
+  no longer rendered after every command (10-13 ms).
 - hdr-histogram-js reaches its WebAssembly through AssemblyScript's loader, whose wrapper
   allocates a rest-parameter array per call; LatencyHistogram calls the export directly (about
   35 ms per 1M requests, and most of the loop's garbage).
@@ -192,13 +196,31 @@ of several):
   insert and removal fewer per request, ties still in scheduling order (goldens unchanged); about
   10% of the loop.
 - TurboFan's cumulative inlining budget is raised from 920 to 4000 bytes of bytecode by the
-  launcher, so the data path's large handlers inline their small callees: about 4% of the whole
-  run (0.77 s -> 0.74 s).
+  launcher, so the data path's large handlers inline their small callees: about 4% of the run.
+Then start-up, 1000-request run 0.15 s -> 0.10 s:
+- The bin itself is CommonJS (dist/svcsim.cjs): an ES-module entry point starts Node's ESM
+  loader, about 5 ms.
+- In the bundle (scripts/bundle-plugins.mjs), hdr-histogram-js inflates and decodes its
+  WebAssembly with Node's zlib and Buffer rather than pako and base64-js in JavaScript (about
+  10 ms), and yargs' and cliui's string-width copies load on first use, for help text, instead of
+  building an Intl.Segmenter and an emoji regular expression at every start (about 17 ms).
+- No ICU at all in a run (about 9 ms): hdr-histogram-js is imported without its log writer, which
+  makes an Intl.NumberFormat when loaded, and console counts are grouped without toLocaleString.
+- Result files are written with synchronous calls: fewer thread-pool round trips (about 4 ms).
+  The bundle's whitespace is minified (about 4 ms of reading and compiling).
+And the warm-up: \`node --trace-deopt\` showed V8 throwing away the optimized data path 16384
+completions into every run, when the batch-means size first doubled: a field stored only once is
+compiled as a constant. It is stored twice in the constructor now (about 20 ms). The time
+series' event methods share one rollover check, so no method meets its first rollover in
+optimized code.
 - Tried and dropped: buffering histogram records to flush them in batches (no gain once the
-  wrapper was gone), 32-bit histogram counters (no gain), running the loop in slices (no gain).
+  wrapper was gone), 32-bit histogram counters, running the loop in slices, a larger inlining
+  budget (10000), --no-lazy-feedback-allocation, --always-sparkplug, a lower --interrupt-budget,
+  WebAssembly tiering flags (no gain, or a slower start).
 The floor: bench/reference-direct.mjs (the same engine, one histogram record, no routing) runs
-the loop in about 0.32 s; svcsim's routing realism, two more histogram records and the time series
-roughly double the instructions per request (about 6.7k against 3.3k, counted with callgrind).`;
+the loop in about 0.24 s; svcsim's routing realism, two more histogram records and the time series
+take the CLI's loop to about 0.34 s per million requests once warm. The first 65536 requests
+take about 0.09 s (0.022 s once warm) while V8 compiles and optimizes the data path.`;
 
 function report(runs, best, ratios) {
   const lines = [
