@@ -3,13 +3,13 @@
 // paths they touch (a run, and the help text).
 import { dirname } from 'node:path';
 
+const RESOLVING = Symbol('lazy-string-width: resolving');
+
 /**
  * string-width builds an Intl.Segmenter and a `\p{RGI_Emoji}` regular expression when it is
  * loaded: about 17 ms for the two copies yargs and cliui bring, in every run, though only help
  * and error text ever measure a string. The bundle loads each copy on its first call instead.
  */
-const RESOLVING = Symbol('lazy-string-width: resolving');
-
 export const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(build) {
