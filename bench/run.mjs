@@ -264,10 +264,12 @@ function report(runs, best, ratios) {
   const cli = best.get('svcsim-cli');
   if (cli) {
     const v = cli.json.variants[0];
+    // run.json counts the simulated events (the --json summary holds results only).
+    const events = JSON.parse(readFileSync(join(out, 'reference', 'run.json'), 'utf8')).variants[0].events;
     lines.push(`## The same model through the real CLI: \`svcsim run bench/reference.yaml\``, '');
-    lines.push('| program | wall time | peak RSS | requests/s (whole process) | mean | p99 | mean hops | utilization min / max |');
-    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-    lines.push(`| svcsim run (dist/svcsim.cjs) | ${s(cli.wall)} | ${mb(cli.rssKb)} | ${millions(v.requests / cli.wall)} | ${v.latency_mean_ms.toFixed(3)} ms +- ${v.latency_mean_ci95_ms.toFixed(3)} (95%) | ${v.latency_p99_ms.toFixed(1)} ms | ${v.hops_mean.toFixed(3)} | ${v.pod_util_min.toFixed(3)} / ${v.pod_util_max.toFixed(3)} |`);
+    lines.push('| program | wall time | peak RSS | requests/s (whole process) | events/s (whole process) | mean | p99 | mean hops | utilization min / max |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(`| svcsim run (dist/svcsim.cjs) | ${s(cli.wall)} | ${mb(cli.rssKb)} | ${millions(v.requests / cli.wall)} | ${millions(events / cli.wall)} | ${v.latency_mean_ms.toFixed(3)} ms +- ${v.latency_mean_ci95_ms.toFixed(3)} (95%) | ${v.latency_p99_ms.toFixed(1)} ms | ${v.hops_mean.toFixed(3)} | ${v.pod_util_min.toFixed(3)} / ${v.pod_util_max.toFixed(3)} |`);
     lines.push('', 'Analytic: mean 33.483 ms, p99 about 153.5 ms, mean hops 1.75, every pod at utilization 0.7.', '');
   }
   const scaling = best.get('scaling');

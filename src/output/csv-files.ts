@@ -184,7 +184,8 @@ function resultPieces(results: RunResults): Map<string, Iterable<string>> {
     commandLine: results.meta.commandLine,
     wallTimeSeconds: results.meta.wallTimeSeconds,
     timeSeriesIntervalSeconds: results.timeSeriesInterval,
-    variants: vs.map((v) => ({ name: v.name, overrides: v.overrides })),
+    // Simulated events: a measure of the engine's work, not a result, so not in summary.csv.
+    variants: vs.map((v) => ({ name: v.name, overrides: v.overrides, events: v.events })),
   };
   files.set('run.json', [JSON.stringify(run, null, 2) + '\n']);
   return files;
