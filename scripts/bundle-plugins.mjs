@@ -34,39 +34,32 @@ export const lazyStringWidth = {
 
 /**
  * hdr-histogram-js ships its WebAssembly deflated and inflates it with pako, in JavaScript, on
- * every start: about 8 ms, against a fraction of one for Node's own zlib. In Node the library
- * itself already prefers zlib for its log encoding; the bundle gives it zlib for the rest too.
- * (pako.inflate and pako.deflate take and return bytes, as zlib's sync calls do.)
+ * every start: about 8 ms, against a fraction of one for Node's own zlib. LatencyHistogram loads
+ * only the library's builder and WebAssembly module, whose one use of pako is `inflate` (bytes in,
+ * bytes out, as zlib's inflateSync): that is all the stand-in has.
  */
 export const pakoFromZlib = {
   name: 'pako-from-zlib',
   setup(build) {
     build.onResolve({ filter: /^pako$/ }, () => ({ path: 'pako', namespace: 'pako-from-zlib' }));
     build.onLoad({ filter: /.*/, namespace: 'pako-from-zlib' }, () => ({
-      contents: [
-        "const zlib = require('node:zlib');",
-        'exports.inflate = (data) => zlib.inflateSync(data);',
-        'exports.deflate = (data, options) => zlib.deflateSync(data, options);',
-      ].join('\n'),
+      contents: "const zlib = require('node:zlib');\nexports.inflate = (data) => zlib.inflateSync(data);",
       loader: 'js',
     }));
   },
 };
 
 /**
- * The same library decodes that WebAssembly from base64 with base64-js, in JavaScript (about
- * 3 ms); Node's Buffer decodes natively. Both return bytes (a Buffer is a Uint8Array).
+ * The same module decodes that WebAssembly from base64 with base64-js, in JavaScript (about
+ * 3 ms); Node's Buffer decodes natively. `toByteArray` is its one use; both return bytes (a
+ * Buffer is a Uint8Array).
  */
 export const base64FromBuffer = {
   name: 'base64-from-buffer',
   setup(build) {
     build.onResolve({ filter: /^base64-js$/ }, () => ({ path: 'base64-js', namespace: 'base64-from-buffer' }));
     build.onLoad({ filter: /.*/, namespace: 'base64-from-buffer' }, () => ({
-      contents: [
-        "exports.toByteArray = (text) => Buffer.from(text, 'base64');",
-        "exports.fromByteArray = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');",
-        "exports.byteLength = (text) => Buffer.byteLength(text, 'base64');",
-      ].join('\n'),
+      contents: "exports.toByteArray = (text) => Buffer.from(text, 'base64');",
       loader: 'js',
     }));
   },

@@ -49,7 +49,13 @@ test('a long timeseries.csv is written, a piece at a time, as resultFiles gives 
       row(i, i + 1, 900 + i + v, 0.004 + i * 1e-6, 0.015 + i * 1e-6, [450 + i, 451 + v], i % 7)), 2);
   }
   const expected = resultFiles(results).get('timeseries.csv')!;
-  expect(expected.split('\n')).toHaveLength(1 + 2 * 300 + 1);
+  const lines = expected.split('\n');
+  expect(lines).toHaveLength(1 + 2 * 300 + 1);
+  // Every row once, in order, across the pieces' boundaries (after rows 128 and 256).
+  for (let i = 0; i < 300; i++) {
+    expect(lines[1 + i]).toMatch(new RegExp(`^Cluster,${i}\\.000000,${i + 1}\\.000000,`));
+    expect(lines[301 + i]).toMatch(new RegExp(`^Local,${i}\\.000000,${i + 1}\\.000000,`));
+  }
 
   const dir = mkdtempSync(join(tmpdir(), 'svcsim-series-'));
   try {

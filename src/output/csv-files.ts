@@ -251,7 +251,7 @@ export async function writeResults(dir: string, results: RunResults): Promise<st
   // promise API costs more than the call itself (about 3 ms against 7 ms for a run's files).
   const files = resultPieces(results);
   mkdirSync(dir, { recursive: true });
-  // The pid tells concurrent processes apart, the random tag concurrent calls within one.
+  // The pid tells concurrent processes apart, the random tag calls from a process's worker threads.
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const staged: Staged[] = [...files.keys()].map((name) => ({
     name,
