@@ -11,7 +11,11 @@ export {
 export { Station } from './engine/station.js';
 export { erlangC, md1MeanWait, mm1MeanResponse, mm1ResponseQuantile, mmcMeanWait, mmckBlocking } from './engine/queueing-theory.js';
 
-// Model parts usable on their own.
+// Model parts usable on their own, and the trace statistics subscribe to.
+export { Cluster } from './model/cluster.js';
+export { ServicePath, type PathClient } from './model/service-path.js';
+export { DROPPED, FAILED, OUTSIDE, REJECTED, TIMED_OUT, type Outcome, type Trace } from './model/trace.js';
+export { OpenLoopClient, type OpenLoopSpec } from './workload/open-loop-client.js';
 export { MaglevTable } from './model/maglev.js';
 export { flowHash, hashString } from './model/flow-hash.js';
 export { ecmpChoose } from './model/ecmp.js';
@@ -19,10 +23,10 @@ export { metallbL2Leader } from './model/metallb.js';
 export { IpvsScheduler } from './model/ipvs.js';
 export { ClientIpAffinity } from './model/session-affinity.js';
 export { DnsResolver, dnsQueries, searchCandidates } from './model/dns.js';
-export { IngressRouter } from './model/ingress-rules.js';
 export { allocateTopologyHints, trafficDistributionFilter } from './model/topology-aware.js';
 
 // Statistics and results.
+export { Recorder } from './stats/recorder.js';
 export { LatencyHistogram, type LatencyBucket } from './stats/latency-histogram.js';
 export { TimeSeries } from './stats/time-series.js';
 export { TimeSeriesTable, type TimeSeriesRow } from './stats/time-series-table.js';
@@ -30,8 +34,12 @@ export { batchMeansInterval, meanConfidenceInterval, studentTQuantile, type Conf
 export type { HopCount, LatencySummary, NodeResult, PodResult, RunResults, VariantResult } from './stats/results.js';
 
 // Scenario input and the one entry point.
-export { prepareScenario, runScenario, type PreparedScenario, type RunScenarioOptions } from './run/run-scenario.js';
-export { simulateVariant, type VariantRun } from './run/simulate-variant.js';
+export {
+  checkScenario, loadScenario, readSources, scenarioFromYaml, type Scenario, type ScenarioOptions, type SourceText, type Variant,
+} from './scenario/load-scenario.js';
+export { IngressRouter } from './scenario/ingress-rules.js';
+export { runScenario, type RunOptions as RunScenarioOptions } from './run/run-scenario.js';
+export { simulateVariant } from './run/simulate-variant.js';
 export { formatDiagnostic, InputError, type Diagnostic } from './scenario/diagnostics.js';
 export { ScenarioSchema, SCENARIO_API_VERSION, scenarioJsonSchema, type ScenarioDocument } from './scenario/scenario-schema.js';
 

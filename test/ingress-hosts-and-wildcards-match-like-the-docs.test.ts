@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { IngressRouter, NO_ROUTE } from '../src/model/ingress-rules.js';
+import { IngressRouter, NO_ROUTE } from '../src/scenario/ingress-rules.js';
 import { ingress } from './fixtures/ingress-objects.js';
 
 const service = (router: IngressRouter, host: string, path = '/') => router.route(host, path)?.service;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { IngressRouter } from '../src/model/ingress-rules.js';
+import { IngressRouter } from '../src/scenario/ingress-rules.js';
 import { ingress, type PathSpec } from './fixtures/ingress-objects.js';
 
 /** Each path routes to a Service named after it ("Prefix /aaa"); unmatched requests get "default". */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { IngressRouter } from '../src/model/ingress-rules.js';
+import { IngressRouter } from '../src/scenario/ingress-rules.js';
 import { normalizeObjects } from '../src/scenario/kubernetes-objects.js';
 import { loadYamlFiles } from '../src/scenario/yaml-source.js';
 

@@ -5,10 +5,12 @@ import { formatComparison } from '../output/console-report.js';
 import { writeResults } from '../output/csv-files.js';
 import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
-import { prepareScenario, runScenario, svcsimVersion } from '../run/run-scenario.js';
+import { runScenario } from '../run/run-scenario.js';
+import { checkScenario, loadScenario, readSources } from '../scenario/load-scenario.js';
 import { formatDiagnostic, InputError } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
 import { RUN_OPTIONS, type RunArgs } from './options.js';
+import { svcsimVersion } from './version.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -95,8 +97,11 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
       io.err(`svcsim: --duration must be a duration with a unit, like "60s", got ${JSON.stringify(args.duration)}\n`);
       return 2;
     }
-    const results = runScenario(args.files, {
-      seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant,
+    const started = process.hrtime.bigint();
+    const scenario = loadScenario(args.files, { seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant });
+    for (const d of scenario.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    const results = runScenario(scenario, {
+      version: svcsimVersion(),
       commandLine: process.argv.slice(1),
       onProgress: (variant, sent, total) => {
         let bar = bars.get(variant);
@@ -106,6 +111,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
       },
     });
     for (const bar of bars.values()) bar.stop();
+    results.meta.wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const dir = args.out ?? join('results', results.scenario);
     const written = await writeResults(dir, results);
     if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
@@ -123,7 +129,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
 }
 
 export function validateCommand(files: string[], io: CliIo): number {
-  const { diagnostics } = prepareScenario(files, {}, false);
+  const { diagnostics } = checkScenario(readSources(files), {}, false);
   for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors === 0) io.out(`${files.join(', ')}: valid${diagnostics.length ? ` (${diagnostics.length} warning(s))` : ''}\n`);

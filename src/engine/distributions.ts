@@ -147,3 +147,28 @@ export function normalCdf(z: number): number {
   const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
   return z >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
+
+/** A distribution as plain data (seconds), so that a run's whole input can be posted to a worker. */
+export type DistributionSpec =
+  | { kind: 'constant'; value: number }
+  | { kind: 'exponential'; mean: number }
+  | { kind: 'uniform'; min: number; max: number }
+  /** Clamped at zero. */
+  | { kind: 'normal'; mean: number; stddev: number }
+  | { kind: 'lognormal'; mu: number; sigma: number }
+  | { kind: 'lognormal'; mean: number; p99: number }
+  | { kind: 'empirical'; values: number[] }
+  /** (cumulative probability, value) points, from probability 0 to 1. */
+  | { kind: 'empirical'; percentiles: Array<[number, number]> };
+
+/** The sampler a spec describes, drawing from `u`. Throws RangeError when its parameters are inconsistent. */
+export function createDistribution(spec: DistributionSpec, u: Uniform): Distribution {
+  switch (spec.kind) {
+    case 'constant': return new Constant(spec.value);
+    case 'exponential': return new Exponential(spec.mean, u);
+    case 'uniform': return new UniformRange(spec.min, spec.max, u);
+    case 'normal': return new NonNegative(new Normal(spec.mean, spec.stddev, u));
+    case 'lognormal': return 'mu' in spec ? new LogNormal(spec.mu, spec.sigma, u) : LogNormal.fromMeanP99(spec.mean, spec.p99, u);
+    case 'empirical': return 'values' in spec ? new EmpiricalValues(spec.values, u) : new EmpiricalPercentiles(spec.percentiles, u);
+  }
+}

@@ -1,4 +1,4 @@
-import { EventQueue } from './event-queue.js';
+import { EventQueue, type Scheduler } from './event-queue.js';
 
 /**
  * Time passes by stepping from event to event. Time is a float64 count of seconds: at 10^5 s
@@ -22,18 +22,12 @@ export class Simulator {
   now = 0;
   /** Events processed since the simulator was created. */
   eventsProcessed = 0;
-  private readonly queue: EventQueue;
+  private readonly queue: Scheduler;
   private readonly handlers: Handler[] = [];
   private stopRequested = false;
-  // The source's one pending event (time Infinity: none). It waits beside the heap, not in it: a
-  // heap insert and removal saved per request is about a tenth of a run. Its sequence number comes
-  // from the queue's counter, so ties with queued events fire in scheduling order, as if queued.
-  private sourceTime = Infinity;
-  private sourceSeq = 0;
-  private sourceHandler = -1;
 
-  constructor(initialCapacity = 1024) {
-    this.queue = new EventQueue(initialCapacity);
+  constructor(queue: Scheduler = new EventQueue()) {
+    this.queue = queue;
   }
 
   /** Registers a handler once; events name it by the returned id. */
@@ -59,26 +53,9 @@ export class Simulator {
     return this.queue.remove(handle);
   }
 
-  /**
-   * Schedules the next event of the run's source: a stream that always has exactly one event
-   * pending, each scheduling the next (the arrival process). Replaces the pending one, if any.
-   */
-  scheduleSourceAt(time: number, handler: number): void {
-    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time}, before now (${this.now})`);
-    this.sourceTime = time;
-    this.sourceSeq = this.queue.takeSeq();
-    this.sourceHandler = handler;
-  }
-
-  /** Drops the source's pending event, if any. */
-  cancelSource(): void {
-    this.sourceTime = Infinity;
-    this.sourceHandler = -1;
-  }
-
-  /** Live events pending (cancelled ones excluded), the source's included. */
+  /** Live events pending (cancelled ones excluded). */
   get pending(): number {
-    return this.queue.live + (this.sourceHandler >= 0 ? 1 : 0);
+    return this.queue.live;
   }
 
   /** Asks the running loop to return after the current event. */
@@ -96,31 +73,15 @@ export class Simulator {
     let processed = 0;
     this.stopRequested = false;
     let reason: StopReason = 'empty';
-    for (;;) {
-      const queued = !q.isEmpty();
-      const sourced = this.sourceHandler >= 0;
-      if (!queued && !sourced) break;
-      const qt = queued ? q.peekTime() : Infinity;
-      const st = this.sourceTime;
-      const fromSource = sourced && (!queued || st < qt || (st === qt && this.sourceSeq < q.peekSeq()));
-      const t = fromSource ? st : qt;
+    while (!q.isEmpty()) {
       if (processed >= maxEvents) { reason = 'maxEvents'; break; }
+      const t = q.peekTime();
       if (t > until) { reason = 'until'; break; }
-      let h: number;
-      let arg = 0;
-      if (fromSource) {
-        h = this.sourceHandler;
-        this.cancelSource();
-      } else {
-        const slot = q.removeNext();
-        h = q.handlerOf(slot);
-        arg = q.argOf(slot);
-        q.release(slot);
-        if (h < 0) continue; // cancelled
-      }
+      const h = q.removeNext();
+      if (h < 0) continue; // cancelled
       this.now = t;
       processed++;
-      handlers[h](arg);
+      handlers[h](q.arg);
       if (this.stopRequested) { reason = 'stopped'; break; }
     }
     this.eventsProcessed += processed;

@@ -1,6 +1,5 @@
-import type { Distribution } from '../engine/distributions.js';
+import { createDistribution, type Distribution } from '../engine/distributions.js';
 import type { RandomStreams } from '../engine/random.js';
-import { buildDistribution } from '../scenario/distribution-spec.js';
 import type { NetworkSpec, TopologyNode } from './topology.js';
 
 const SAME_NODE = 0;
@@ -23,14 +22,14 @@ export class Links {
   private readonly n: number;
 
   constructor(nodes: readonly TopologyNode[], spec: NetworkSpec, streams: RandomStreams) {
-    this.clientToLoadBalancer = buildDistribution(spec.clientToLoadBalancer, streams.stream('link/client-to-load-balancer'));
-    this.loadBalancerToNode = buildDistribution(spec.loadBalancerToNode, streams.stream('link/load-balancer-to-node'));
-    this.clientToNode = buildDistribution(spec.clientToNode, streams.stream('link/client-to-node'));
-    this.sameNode = buildDistribution(spec.sameNode, streams.stream('link/same-node'));
+    this.clientToLoadBalancer = createDistribution(spec.clientToLoadBalancer, streams.stream('link/client-to-load-balancer'));
+    this.loadBalancerToNode = createDistribution(spec.loadBalancerToNode, streams.stream('link/load-balancer-to-node'));
+    this.clientToNode = createDistribution(spec.clientToNode, streams.stream('link/client-to-node'));
+    this.sameNode = createDistribution(spec.sameNode, streams.stream('link/same-node'));
     this.byClass = [
       this.sameNode,
-      buildDistribution(spec.sameZone, streams.stream('link/same-zone')),
-      buildDistribution(spec.crossZone, streams.stream('link/cross-zone')),
+      createDistribution(spec.sameZone, streams.stream('link/same-zone')),
+      createDistribution(spec.crossZone, streams.stream('link/cross-zone')),
     ];
     this.n = nodes.length;
     this.classOf = new Uint8Array(this.n * this.n);

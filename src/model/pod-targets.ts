@@ -1,3 +1,4 @@
+import type { Places } from './places.js';
 import type { Topology } from './topology.js';
 
 /**
@@ -10,15 +11,12 @@ export class PodTargets {
   private byZone: Int32Array[] = [];
   private all: Int32Array = new Int32Array(0);
 
-  constructor(private readonly topology: Topology, private readonly zoneIndex: (zone: string) => number,
-    private readonly zones: number) {}
+  constructor(private readonly topology: Topology, private readonly places: Places) {}
 
   refresh(ready: (pod: number) => boolean): void {
-    const t = this.topology;
-    const pods = t.endpoints.filter(ready);
+    const pods = this.topology.endpoints.filter(ready);
     this.all = Int32Array.from(pods);
-    this.byZone = Array.from({ length: this.zones }, (_, z) =>
-      Int32Array.from(pods.filter((p) => this.zoneIndex(t.nodes[t.pods[p].node].zone) === z)));
+    this.byZone = this.places.zoneNames.map((_, z) => Int32Array.from(pods.filter((p) => this.places.podZone[p] === z)));
   }
 
   /** The pod for a new connection, or -1 when no pod is ready anywhere. */

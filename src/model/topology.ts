@@ -1,4 +1,4 @@
-import type { CountInput, DistributionInput } from '../scenario/scenario-schema.js';
+import type { DistributionSpec } from '../engine/distributions.js';
 import type { HealthCheckSpec } from './health-check.js';
 
 /**
@@ -23,19 +23,22 @@ export interface TopologyPod {
   workers: number;
   /** Waiting room; Infinity when unbounded. */
   queueLimit: number;
-  serviceTime: DistributionInput;
+  serviceTime: DistributionSpec;
 }
+
+/** A whole number drawn per use: a constant, geometric by its mean, or uniform in [min, max]. */
+export type CountSpec = number | { geometric: { mean: number } } | { uniform: { min: number; max: number } };
 
 export type Entry = 'loadBalancer' | 'nodePort' | 'clusterIP';
 export type Policy = 'Cluster' | 'Local';
 
 export interface NetworkSpec {
-  sameNode: DistributionInput;
-  sameZone: DistributionInput;
-  crossZone: DistributionInput;
-  clientToLoadBalancer: DistributionInput;
-  loadBalancerToNode: DistributionInput;
-  clientToNode: DistributionInput;
+  sameNode: DistributionSpec;
+  sameZone: DistributionSpec;
+  crossZone: DistributionSpec;
+  clientToLoadBalancer: DistributionSpec;
+  loadBalancerToNode: DistributionSpec;
+  clientToNode: DistributionSpec;
 }
 
 /** Traffic through an Ingress controller (the traffic Service's endpoints are the controller pods). */
@@ -56,15 +59,15 @@ export interface ExternalNameSpec {
   namespace: string;
   services: Array<{ name: string; namespace: string; externalName?: string }>;
   dns: {
-    latency: DistributionInput;
-    upstreamLatency: DistributionInput;
+    latency: DistributionSpec;
+    upstreamLatency: DistributionSpec;
     ndots: number;
     nodeSearchDomains: string[];
     queriesPerName: 1 | 2;
     /** Seconds a client caches an answer; undefined: no client cache. */
     cacheTtl?: number;
   };
-  targetLatency: DistributionInput;
+  targetLatency: DistributionSpec;
 }
 
 /** A timeline event resolved to indices: what happens at `at` seconds. */
@@ -74,7 +77,7 @@ export type TimelineAction =
   | { at: number; kind: 'podTermination'; pods: number[]; grace: number }
   | { at: number; kind: 'podStart'; pods: number[] }
   | { at: number; kind: 'rollingUpdate'; old: number[]; fresh: number[]; maxSurge: number; maxUnavailable: number; grace: number }
-  | { at: number; kind: 'latency'; link?: string; node?: number; value: DistributionInput }
+  | { at: number; kind: 'latency'; link?: string; node?: number; value: DistributionSpec }
   | { at: number; kind: 'load'; rate?: number; ramp?: { to: number; over: number }; diurnal?: { min: number; max: number; period: number } };
 
 export interface Dynamics {
@@ -136,7 +139,7 @@ export interface Topology {
     population: number;
     /** Share of clients per zone. */
     zones: Array<[string, number]>;
-    requestsPerConnection: CountInput;
+    requestsPerConnection: CountSpec;
   };
   zones: { pricePerGB: number; requestBytes: number; responseBytes: number };
 }

@@ -1,4 +1,5 @@
-import { IngressRouter, NO_ROUTE } from '../model/ingress-rules.js';
+import { distributionSpec } from './distribution-spec.js';
+import { IngressRouter, NO_ROUTE } from './ingress-rules.js';
 import type { ExternalNameSpec, IngressSpec } from '../model/topology.js';
 import { parseDuration } from './durations.js';
 import { mapSelects } from './labels.js';
@@ -60,13 +61,13 @@ export function buildExternalName(objects: ClusterObjects, service: ServiceObjec
     namespace: service.meta.namespace,
     services: objects.services.map((s) => ({ name: s.meta.name, namespace: s.meta.namespace, externalName: s.externalName })),
     dns: {
-      latency: spec.dns.latency,
-      upstreamLatency: spec.dns.upstreamLatency,
+      latency: distributionSpec(spec.dns.latency),
+      upstreamLatency: distributionSpec(spec.dns.upstreamLatency),
       ndots: spec.dns.ndots,
       nodeSearchDomains: spec.dns.nodeSearchDomains,
       queriesPerName: spec.dns.queriesPerName,
       cacheTtl: spec.dns.cacheTtl !== undefined ? parseDuration(spec.dns.cacheTtl) : undefined,
     },
-    targetLatency: spec.target.latency,
+    targetLatency: distributionSpec(spec.target.latency),
   };
 }

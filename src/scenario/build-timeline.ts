@@ -1,3 +1,4 @@
+import { distributionSpec } from './distribution-spec.js';
 import type { TimelineAction } from '../model/topology.js';
 import { parseDuration } from './durations.js';
 import { mapSelects, selectorSelects } from './labels.js';
@@ -131,7 +132,14 @@ export function resolveTimeline(spec: Spec, objects: ClusterObjects, pods: Place
         continue;
       }
       const node = l.node !== undefined ? nodeOf(l.node, [...path, 'latency', 'node']) : undefined;
-      actions.push({ at, kind: 'latency', link: l.link, node, value: l.value });
+      let value;
+      try {
+        value = distributionSpec(l.value);
+      } catch (e) {
+        err([...path, 'latency', 'value'], (e as Error).message);
+        continue;
+      }
+      actions.push({ at, kind: 'latency', link: l.link, node, value });
     } else if (e.load) {
       const l = e.load;
       const set = [l.rate, l.ramp, l.diurnal].filter((x) => x !== undefined).length;

@@ -1,4 +1,5 @@
-import type { Dynamics, TimelineAction, Topology, TopologyPod, TrafficSpec } from '../model/topology.js';
+import { distributionSpec } from './distribution-spec.js';
+import type { Dynamics, NetworkSpec, TimelineAction, Topology, TopologyPod, TrafficSpec } from '../model/topology.js';
 import { resolveTimeline } from './build-timeline.js';
 import { parseDuration } from './durations.js';
 import { mapSelects } from './labels.js';
@@ -73,7 +74,7 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
     const m = spec.pods[i];
     topologyPods.push({
       name: p.name, running: p.running !== false, node: nodeIndex.get(p.node)!, ready: p.ready, workers: m.concurrency,
-      queueLimit: m.queueLimit ?? Infinity, serviceTime: m.serviceTime,
+      queueLimit: m.queueLimit ?? Infinity, serviceTime: distributionSpec(m.serviceTime),
     });
     return topologyPods.length - 1;
   };
@@ -150,7 +151,7 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
       entryNodes,
       clientNodes,
       clientsArePods,
-      network: spec.network,
+      network: networkSpec(spec.network),
       service: {
         name: service.meta.name,
         namespace,
@@ -196,4 +197,13 @@ function isPrime(n: number): boolean {
   if (n < 2 || !Number.isInteger(n)) return false;
   for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
   return true;
+}
+
+/** The link latencies as plain data (the Scenario document has checked each). */
+function networkSpec(n: ScenarioDocument['spec']['network']): NetworkSpec {
+  return {
+    sameNode: distributionSpec(n.sameNode), sameZone: distributionSpec(n.sameZone), crossZone: distributionSpec(n.crossZone),
+    clientToLoadBalancer: distributionSpec(n.clientToLoadBalancer), loadBalancerToNode: distributionSpec(n.loadBalancerToNode),
+    clientToNode: distributionSpec(n.clientToNode),
+  };
 }

@@ -1,29 +1,32 @@
-import {
-  Constant, EmpiricalPercentiles, EmpiricalValues, Exponential, LogNormal, NonNegative, Normal, UniformRange,
-  type Distribution,
-} from '../engine/distributions.js';
-import type { Uniform } from '../engine/random.js';
+import { createDistribution, type DistributionSpec } from '../engine/distributions.js';
 import { parseDuration } from './durations.js';
 import type { DistributionInput } from './scenario-schema.js';
 
 const KINDS = ['constant', 'exponential', 'uniform', 'normal', 'lognormal', 'empirical'] as const;
 
 /**
- * Builds a sampler of seconds from its Scenario form. Throws RangeError with a message fit for
- * the user when the parameters are inconsistent (the schema checks only their shapes).
+ * A distribution's Scenario form resolved to plain data in seconds. Throws RangeError with a
+ * message fit for the user when the parameters are inconsistent (the schema checks only their
+ * shapes); the sampler is built once here to find out, so a run never meets a bad spec.
  */
-export function buildDistribution(spec: DistributionInput, u: Uniform): Distribution {
-  if (typeof spec === 'string' || typeof spec === 'number') return new Constant(parseDuration(spec));
+export function distributionSpec(input: DistributionInput): DistributionSpec {
+  const spec = resolve(input);
+  createDistribution(spec, () => 0.5);
+  return spec;
+}
+
+function resolve(spec: DistributionInput): DistributionSpec {
+  if (typeof spec === 'string' || typeof spec === 'number') return { kind: 'constant', value: parseDuration(spec) };
   const given = KINDS.filter((k) => spec[k] !== undefined);
   if (given.length !== 1) {
     throw new RangeError(given.length === 0
       ? `a distribution needs one of: ${KINDS.join(', ')}`
       : `a distribution takes exactly one of ${KINDS.join(', ')}; got ${given.join(' and ')}`);
   }
-  if (spec.constant !== undefined) return new Constant(parseDuration(spec.constant));
-  if (spec.exponential) return new Exponential(parseDuration(spec.exponential.mean), u);
-  if (spec.uniform) return new UniformRange(parseDuration(spec.uniform.min), parseDuration(spec.uniform.max), u);
-  if (spec.normal) return new NonNegative(new Normal(parseDuration(spec.normal.mean), parseDuration(spec.normal.stddev), u));
+  if (spec.constant !== undefined) return { kind: 'constant', value: parseDuration(spec.constant) };
+  if (spec.exponential) return { kind: 'exponential', mean: parseDuration(spec.exponential.mean) };
+  if (spec.uniform) return { kind: 'uniform', min: parseDuration(spec.uniform.min), max: parseDuration(spec.uniform.max) };
+  if (spec.normal) return { kind: 'normal', mean: parseDuration(spec.normal.mean), stddev: parseDuration(spec.normal.stddev) };
   if (spec.lognormal) {
     const l = spec.lognormal;
     const byMean = l.mean !== undefined || l.p99 !== undefined;
@@ -31,14 +34,13 @@ export function buildDistribution(spec: DistributionInput, u: Uniform): Distribu
     if (byMean === byMu) throw new RangeError('lognormal takes either mean and p99, or mu and sigma');
     if (byMean) {
       if (l.mean === undefined || l.p99 === undefined) throw new RangeError('lognormal needs both mean and p99');
-      return LogNormal.fromMeanP99(parseDuration(l.mean), parseDuration(l.p99), u);
+      return { kind: 'lognormal', mean: parseDuration(l.mean), p99: parseDuration(l.p99) };
     }
     if (l.mu === undefined || l.sigma === undefined) throw new RangeError('lognormal needs both mu and sigma');
-    return new LogNormal(l.mu, l.sigma, u);
+    return { kind: 'lognormal', mu: l.mu, sigma: l.sigma };
   }
   const e = spec.empirical!;
   if ((e.values === undefined) === (e.percentiles === undefined)) throw new RangeError('empirical takes either values or percentiles');
-  if (e.values) return new EmpiricalValues(e.values.map(parseDuration), u);
-  const points = Object.entries(e.percentiles!).map(([k, v]) => [Number(k.slice(1)) / 100, parseDuration(v)] as const);
-  return new EmpiricalPercentiles(points, u);
+  if (e.values) return { kind: 'empirical', values: e.values.map(parseDuration) };
+  return { kind: 'empirical', percentiles: Object.entries(e.percentiles!).map(([k, v]) => [Number(k.slice(1)) / 100, parseDuration(v)]) };
 }

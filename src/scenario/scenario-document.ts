@@ -3,11 +3,10 @@ import type { Uniform } from '../engine/random.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath } from './diagnostics.js';
 import { closest } from './did-you-mean.js';
-import { buildDistribution } from './distribution-spec.js';
+import { distributionSpec } from './distribution-spec.js';
 import type { FieldPath, RawObject } from './objects.js';
 import { ScenarioSchema, type DistributionInput, type ScenarioDocument } from './scenario-schema.js';
 
-const NO_DRAWS: Uniform = () => 0.5;
 
 /** Validates a `kind: Scenario` document against the schema, then checks what a schema cannot. */
 export function parseScenario(raw: RawObject): { scenario?: ScenarioDocument; diagnostics: Diagnostic[] } {
@@ -23,7 +22,7 @@ export function parseScenario(raw: RawObject): { scenario?: ScenarioDocument; di
   const diagnostics: Diagnostic[] = [];
   const checkDistribution = (path: FieldPath, spec: DistributionInput) => {
     try {
-      buildDistribution(spec, NO_DRAWS);
+      distributionSpec(spec);
     } catch (e) {
       diagnostics.push(at(path, (e as Error).message));
     }

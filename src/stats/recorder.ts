@@ -1,4 +1,5 @@
 import type { Simulator } from '../engine/simulator.js';
+import { DROPPED, FAILED, REJECTED, TIMED_OUT, type Outcome, type Trace } from '../model/trace.js';
 import { batchMeansInterval } from './confidence.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { TimeSeries } from './time-series.js';
@@ -12,11 +13,11 @@ const MAX_HOPS = 8;
  * Everything one variant's run counts, in bounded memory: counters in typed arrays, latency in
  * HDR histograms, and batch means (for the confidence interval of the mean latency) that
  * double their size whenever they fill up, so their number stays between 32 and 64.
- * Models call the event methods; only measured requests (sent after the warm-up) are passed in.
+ * It subscribes to the model's trace; only requests sent after the warm-up are counted.
  * A request's outcome (completed, failed, dropped, rejected, timed out) is counted once, for
  * the request as the client sees it; node and pod counters count every attempt.
  */
-export class Recorder {
+export class Recorder implements Trace {
   requests = 0;
   completed = 0;
   dropped = 0;
@@ -24,7 +25,6 @@ export class Recorder {
   failed = 0;
   timedOut = 0;
   retries = 0;
-  inFlightAtEnd = 0;
   readonly series: TimeSeries;
   forwarded = 0;
   snat = 0;
@@ -50,13 +50,13 @@ export class Recorder {
   private batchSum = 0;
   private readonly batchMeans: number[] = [];
 
-  constructor(nodes: number, pods: number, private readonly sim: Simulator, seriesInterval: number, seriesStart = 0) {
+  constructor(nodes: number, pods: number, private readonly sim: Simulator, seriesInterval: number, private readonly warmup = 0) {
     // Stored twice on purpose. V8 compiles a field that was only ever stored once as a constant
     // of the optimized code; the first doubling, 16384 completions in, would then throw away the
     // optimized data path, which completedAt is inlined into, and cost about 20 ms to rebuild.
     this.batchSize = 0;
     this.batchSize = FIRST_BATCH_SIZE;
-    this.series = new TimeSeries(seriesInterval, nodes, seriesStart);
+    this.series = new TimeSeries(seriesInterval, nodes, warmup);
     // Per-pod histograms keep 2 significant digits (1% resolution) so 800 pods stay small.
     this.podLatency = Array.from({ length: pods }, () => new LatencyHistogram(2));
     this.podRequests = new Float64Array(pods);
@@ -69,98 +69,84 @@ export class Recorder {
     this.nodeDropped = new Float64Array(nodes);
   }
 
-  /** A request left its client (its first attempt; retries are not new requests). */
-  sent(): void {
+  requestSent(sentAt: number): void {
+    if (sentAt < this.warmup) return;
     this.requests++;
     this.series.sent(this.sim.now);
   }
 
-  /** An attempt entered the cluster at `node`. */
-  received(node: number): void {
-    this.nodeReceived[node]++;
-    this.series.received(this.sim.now, node);
-  }
-
-  /** An attempt was lost at `node` (Local without a local endpoint, or the node is down). */
-  lostAt(node: number): void {
-    this.nodeDropped[node]++;
-  }
-
-  /** The outcome of a request that did not complete. */
-  outcomeDropped(): void {
-    this.dropped++;
-    this.series.dropped(this.sim.now);
-  }
-
-  outcomeRejected(): void {
-    this.rejected++;
-    this.series.rejected(this.sim.now);
-  }
-
-  outcomeFailed(): void {
-    this.failed++;
-    this.series.failed(this.sim.now);
-  }
-
-  outcomeTimedOut(): void {
-    this.timedOut++;
-    this.series.timedOut(this.sim.now);
-  }
-
-  retried(): void {
+  requestRetried(sentAt: number): void {
+    if (sentAt < this.warmup) return;
     this.retries++;
     this.series.retried(this.sim.now);
   }
 
-  forwardedBetween(from: number, to: number): void {
-    this.nodeForwardedOut[from]++;
-    this.nodeForwardedIn[to]++;
+  requestEnded(outcome: Outcome, sentAt: number): void {
+    if (sentAt < this.warmup) return;
+    const now = this.sim.now;
+    switch (outcome) {
+      case DROPPED: this.dropped++; this.series.dropped(now); break;
+      case REJECTED: this.rejected++; this.series.rejected(now); break;
+      case FAILED: this.failed++; this.series.failed(now); break;
+      case TIMED_OUT: this.timedOut++; this.series.timedOut(now); break;
+    }
   }
 
-  reachedPod(pod: number): void {
-    this.podRequests[pod]++;
-  }
-
-  /** An Ingress controller pod finished its part of a request, which goes on to a backend. */
-  passedThrough(pod: number): void {
-    this.podCompleted[pod]++;
-  }
-
-  /** A pod's full queue turned an attempt away. */
-  rejectedByPod(pod: number): void {
-    this.podRejected[pod]++;
-  }
-
-  completedAt(pod: number, node: number, latency: number, hops: number, forwarded: boolean, snat: boolean): void {
+  requestCompleted(latency: number, pod: number, node: number, hops: number, forwarded: boolean, snat: boolean,
+    crossingsThere: number, crossingsBack: number, sentAt: number): void {
+    if (sentAt < this.warmup) return;
     this.completed++;
     this.series.completed(this.sim.now, latency);
     this.latency.record(latency);
-    this.podLatency[pod].record(latency);
-    this.podCompleted[pod]++;
-    this.nodeServed[node]++;
+    if (pod >= 0) {
+      this.podLatency[pod].record(latency);
+      this.podCompleted[pod]++;
+      this.nodeServed[node]++;
+    }
     this.hopsSum += hops;
     this.hopCounts[hops < MAX_HOPS ? hops : MAX_HOPS]++;
     if (forwarded) this.forwarded++;
     if (snat) this.snat++;
+    if (crossingsThere + crossingsBack > 0) {
+      this.crossZoneRequests++;
+      this.crossingsThere += crossingsThere;
+      this.crossingsBack += crossingsBack;
+    }
     this.batchSum += latency;
     if (++this.batchFill === this.batchSize) this.closeBatch();
   }
 
-  /** A completed request crossed zone boundaries `there` times on its way and `back` times on the reply's. */
-  crossedZones(there: number, back: number): void {
-    this.crossZoneRequests++;
-    this.crossingsThere += there;
-    this.crossingsBack += back;
+  attemptReceived(node: number, sentAt: number): void {
+    if (sentAt < this.warmup) return;
+    this.nodeReceived[node]++;
+    this.series.received(this.sim.now, node);
   }
 
-  /** A request answered outside the cluster (ExternalName): no pod, no hop. */
-  completedOutside(latency: number): void {
-    this.completed++;
-    this.series.completed(this.sim.now, latency);
-    this.latency.record(latency);
-    this.hopCounts[0]++;
-    this.batchSum += latency;
-    if (++this.batchFill === this.batchSize) this.closeBatch();
+  attemptLost(node: number, sentAt: number): void {
+    if (sentAt >= this.warmup) this.nodeDropped[node]++;
+  }
+
+  attemptForwarded(from: number, to: number, sentAt: number): void {
+    if (sentAt < this.warmup) return;
+    this.nodeForwardedOut[from]++;
+    this.nodeForwardedIn[to]++;
+  }
+
+  attemptReachedPod(pod: number, sentAt: number): void {
+    if (sentAt >= this.warmup) this.podRequests[pod]++;
+  }
+
+  attemptRejectedByPod(pod: number, sentAt: number): void {
+    if (sentAt >= this.warmup) this.podRejected[pod]++;
+  }
+
+  attemptPassedThrough(pod: number, sentAt: number): void {
+    if (sentAt >= this.warmup) this.podCompleted[pod]++;
+  }
+
+  /** Requests sent after the warm-up that have not ended: in flight when the run stopped. */
+  get inFlight(): number {
+    return this.requests - (this.completed + this.dropped + this.rejected + this.failed + this.timedOut);
   }
 
   /** 95% confidence half-width of the mean latency from batch means; NaN with too few batches. */

@@ -117,6 +117,7 @@ export interface RunResults {
     version: string;
     files: InputFileInfo[];
     commandLine: string[];
-    wallTimeSeconds: number;
+    /** Set by whoever timed the run (the CLI); a run itself reads no clock. */
+    wallTimeSeconds?: number;
   };
 }

@@ -1,5 +1,7 @@
+import { createDistribution } from '../engine/distributions.js';
+import type { RandomStreams } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
-import type { Station } from '../engine/station.js';
+import { Station } from '../engine/station.js';
 import type { KubeProxy } from './kube-proxy.js';
 import type { Topology } from './topology.js';
 
@@ -10,15 +12,17 @@ export const TERMINATING = 3;
 export const DEAD = 4;
 
 /**
- * Pods and nodes as they come and go. A pod starts (not ready), becomes ready after the
+ * The pods: each a station (its queue and workers, the only contended part of the cluster), and
+ * pods and nodes as they come and go. A pod starts (not ready), becomes ready after the
  * readiness delay, terminates (not ready but still serving, for its grace period) and dies; a
  * dying pod's station stops and its requests fail. Every readiness change reaches kube-proxy on
  * every node only after the endpoint propagation delay, and kube-proxy then acts on the pod's
  * state at that moment. A failed node kills its pods at once and loses whatever is sent to it.
  */
-export class PodLifecycle {
+export class Pods {
   readonly state: Uint8Array;
-  readonly nodeUp: Uint8Array;
+  private readonly nodeUp: Uint8Array;
+  private readonly stations: Station[];
   /** Pods a node failure killed, to restart when the node recovers. */
   private readonly killedByNode: Uint8Array;
   private readonly readyHandler: number;
@@ -26,9 +30,15 @@ export class PodLifecycle {
   private readonly syncHandler: number;
   private readonly readyListeners: Array<(pod: number) => void> = [];
 
-  constructor(private readonly sim: Simulator, private readonly topology: Topology, private readonly kubeProxy: KubeProxy,
-    private readonly stations: readonly Station[], private readonly lost: (job: number) => void,
+  /**
+   * `served(job)` is called when a pod has answered job; `lost(job)` for each job in a pod that
+   * dies; `endpointsChanged()` when kube-proxy's view or a node's state changed.
+   */
+  constructor(private readonly sim: Simulator, streams: RandomStreams, private readonly topology: Topology,
+    private readonly kubeProxy: KubeProxy, served: (job: number) => void, private readonly lost: (job: number) => void,
     private readonly endpointsChanged: () => void) {
+    this.stations = topology.pods.map((pod) => new Station(sim, pod.workers, pod.queueLimit,
+      createDistribution(pod.serviceTime, streams.stream(`service/${pod.name}`)), served));
     this.state = Uint8Array.from(topology.pods, (p) => (p.running ? (p.ready ? READY : STARTING) : ABSENT));
     this.nodeUp = Uint8Array.from(topology.nodes, (n) => (n.ready ? 1 : 0));
     this.killedByNode = new Uint8Array(topology.pods.length);
@@ -40,6 +50,32 @@ export class PodLifecycle {
   /** Called with each pod that becomes ready (a rolling update waits for them). */
   onReady(listener: (pod: number) => void): void {
     this.readyListeners.push(listener);
+  }
+
+  /** The node is up (a failed node loses whatever is sent to it). */
+  nodeIsUp(node: number): boolean {
+    return this.nodeUp[node] === 1;
+  }
+
+  /** Job `job` reaches pod `pod`: false if its queue is full. */
+  arrive(pod: number, job: number): boolean {
+    return this.stations[pod].arrive(job);
+  }
+
+  /** The statistics keep only what happens from now (the end of the warm-up). */
+  resetStats(): void {
+    for (const s of this.stations) s.resetStats();
+  }
+
+  /** Utilization of each pod's workers up to `end`, and the mean wait of the jobs each started. */
+  utilization(pod: number, end: number): number {
+    return this.stations[pod].utilization(end);
+  }
+
+  meanWait(pod: number): number {
+    const s = this.stations[pod];
+    const started = s.completed + s.busy;
+    return started > 0 ? s.waitSum / started : NaN;
   }
 
   /** The pod's process is up: it answers what reaches it (ready or not). */

@@ -1,4 +1,4 @@
-import { grown, IdPool } from './id-pool.js';
+import { grown, IdPool } from '../model/id-pool.js';
 
 /**
  * Requests as their clients see them: one per request sent, across its attempts (retries are
@@ -12,7 +12,6 @@ export class ClientRequests {
   client = new Int32Array(1024);
   /** Retries made so far. */
   retries = new Uint8Array(1024);
-  measured = new Uint8Array(1024);
   /** The timeout event of the current attempt, or -1. */
   timer = new Int32Array(1024);
   /** The current attempt's id in the RequestTable, or -1 (lost, or abandoned after a timeout). */
@@ -25,12 +24,11 @@ export class ClientRequests {
     return this.ids.inUse;
   }
 
-  open(sentAt: number, client: number, measured: boolean): number {
+  open(sentAt: number, client: number): number {
     const id = this.ids.take(this);
     this.sentAt[id] = sentAt;
     this.client[id] = client;
     this.retries[id] = 0;
-    this.measured[id] = measured ? 1 : 0;
     this.timer[id] = -1;
     this.attempt[id] = -1;
     this.lost[id] = 0;
@@ -47,7 +45,6 @@ export class ClientRequests {
     this.attemptAt = grown(this.attemptAt, n);
     this.client = grown(this.client, n);
     this.retries = grown(this.retries, n);
-    this.measured = grown(this.measured, n);
     this.timer = grown(this.timer, n);
     this.attempt = grown(this.attempt, n);
     this.lost = grown(this.lost, n);

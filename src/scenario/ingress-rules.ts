@@ -16,7 +16,7 @@
  *
  * route() expects the host lower-cased without a port, and the path without a query string.
  */
-import type { IngressObject, IngressServiceBackend } from '../scenario/objects.js';
+import type { IngressObject, IngressServiceBackend } from './objects.js';
 
 /** Where a request goes: a Service port (a number, or the name of one of its ports). */
 export interface IngressRoute {

@@ -1,0 +1,80 @@
+import type { Cluster } from '../model/cluster.js';
+import type { Variant } from '../scenario/load-scenario.js';
+import type { Recorder } from '../stats/recorder.js';
+import type { NodeResult, PodResult, VariantResult } from '../stats/results.js';
+
+/** A finished variant's counts and histograms as its result: the rows of every output file. */
+export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster, end: number, events: number): VariantResult {
+  const { topology, traffic } = variant;
+  const simTime = Math.max(0, end - traffic.warmup);
+  const completed = r.completed;
+  const pods: PodResult[] = topology.pods.map((p, i) => ({
+    name: p.name,
+    node: topology.nodes[p.node].name,
+    zone: topology.nodes[p.node].zone,
+    requests: r.podRequests[i],
+    completed: r.podCompleted[i],
+    rejected: r.podRejected[i],
+    share: completed > 0 ? r.podCompleted[i] / completed : 0,
+    utilization: cluster.utilization(i, end),
+    waitMean: cluster.meanWait(i),
+    latencyMean: r.podLatency[i].mean,
+    latencyP99: r.podLatency[i].percentile(99),
+  }));
+  const nodes: NodeResult[] = topology.nodes.map((n, i) => ({
+    name: n.name, zone: n.zone,
+    received: r.nodeReceived[i], forwardedOut: r.nodeForwardedOut[i], forwardedIn: r.nodeForwardedIn[i],
+    served: r.nodeServed[i], dropped: r.nodeDropped[i],
+  }));
+  const hops = Array.from(r.hopCounts, (count, h) => ({ hops: h, requests: count, fraction: completed > 0 ? count / completed : 0 }))
+    .filter((h) => h.requests > 0);
+  const utils = pods.map((p) => p.utilization);
+  const shares = pods.map((p) => p.share);
+  const min = (xs: number[]) => (xs.length ? Math.min(...xs) : NaN);
+  const max = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
+  const { requestBytes, responseBytes, pricePerGB } = topology.zones;
+  const crossZoneGB = (r.crossingsThere * requestBytes + r.crossingsBack * responseBytes) / 1e9;
+  const kp = topology.kubeProxy;
+  r.series.finish(end);
+  return {
+    name: variant.name,
+    lbModel: topology.externalName ? 'externalName' : topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
+    kubeProxyMode: kp.mode === 'ipvs' ? `ipvs:${kp.scheduler}` : kp.mode,
+    overrides: variant.overrides,
+    requests: r.requests,
+    completed,
+    dropped: r.dropped,
+    rejected: r.rejected,
+    failed: r.failed,
+    timedOut: r.timedOut,
+    retries: r.retries,
+    inFlightAtEnd: r.inFlight,
+    latency: {
+      mean: r.latency.mean,
+      meanCi95: r.meanCi95(),
+      p50: r.latency.percentile(50),
+      p90: r.latency.percentile(90),
+      p99: r.latency.percentile(99),
+      p999: r.latency.percentile(99.9),
+      max: completed > 0 ? r.latency.max : NaN,
+    },
+    hopsMean: completed > 0 ? r.hopsSum / completed : NaN,
+    extraHopFraction: completed > 0 ? r.forwarded / completed : NaN,
+    snatFraction: completed > 0 ? r.snat / completed : NaN,
+    podUtilMin: min(utils),
+    podUtilMax: max(utils),
+    podShareMin: min(shares),
+    podShareMax: max(shares),
+    crossZoneFraction: completed > 0 ? r.crossZoneRequests / completed : NaN,
+    crossZoneGB,
+    crossZoneCostUsd: 2 * crossZoneGB * pricePerGB,
+    throughput: simTime > 0 ? completed / simTime : 0,
+    simTime,
+    events,
+    hops,
+    latencyBuckets: r.latency.buckets(),
+    timeSeries: r.series.table,
+    pods,
+    nodes,
+  };
+}

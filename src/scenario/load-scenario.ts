@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import type { Topology, TrafficSpec } from '../model/topology.js';
+import { buildTopology } from './build-topology.js';
+import { formatDiagnostic, formatPath, hasErrors, InputError, type Diagnostic } from './diagnostics.js';
+import { parseDuration } from './durations.js';
+import { normalizeObjects } from './kubernetes-objects.js';
+import type { FieldPath, RawObject } from './objects.js';
+import { placePods, type Report } from './placement.js';
+import { parseScenario } from './scenario-document.js';
+import type { ScenarioDocument } from './scenario-schema.js';
+import { applyOverrides, expandVariants, SCENARIO } from './variants.js';
+import { parseYamlText, type YamlSource } from './yaml-source.js';
+
+/** A YAML input as text, named as errors should name it. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+/** What the command line may change in a Scenario. */
+export interface ScenarioOptions {
+  /** Overrides spec.seed. */
+  seed?: number;
+  /** Overrides spec.traffic.requests (and drops spec.traffic.duration). */
+  requests?: number;
+  /** Overrides spec.traffic.duration, e.g. "60s" (and drops spec.traffic.requests). */
+  duration?: string;
+  /** Keep only the variants of these names. */
+  variants?: string[];
+}
+
+/** One variant to run: plain data, resolved and checked, nothing left to look up (it can be posted to a worker). */
+export interface Variant {
+  name: string;
+  /** The compared fields' values, by column name. */
+  overrides: Record<string, string>;
+  topology: Topology;
+  traffic: TrafficSpec;
+}
+
+/** A checked Scenario, ready to run. */
+export interface Scenario {
+  name: string;
+  seed: number;
+  variants: Variant[];
+  /** Column names of the overridden fields, in order. */
+  overrideColumns: string[];
+  /** The inputs, with their hashes (for run.json). */
+  files: Array<{ path: string; sha256: string }>;
+  /** Warnings found while checking. */
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and checks the files. Throws InputError naming file, line and field on bad input. */
+export function loadScenario(paths: string[], options: ScenarioOptions = {}): Scenario {
+  const { scenario, diagnostics } = checkScenario(readSources(paths), options);
+  if (!scenario) throw new InputError(diagnostics);
+  return scenario;
+}
+
+/** The same from YAML text in memory (tests, tools): nothing is read. */
+export function scenarioFromYaml(text: string, options: ScenarioOptions = {}, file = 'scenario.yaml'): Scenario {
+  const { scenario, diagnostics } = checkScenario({ sources: [{ file, text }], diagnostics: [] }, options);
+  if (!scenario) throw new InputError(diagnostics);
+  return scenario;
+}
+
+/** Reads the files' text; a file that cannot be read is an error naming it. */
+export function readSources(paths: string[]): { sources: SourceText[]; diagnostics: Diagnostic[] } {
+  const sources: SourceText[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of paths) {
+    try {
+      sources.push({ file, text: readFileSync(file, 'utf8') });
+    } catch (e) {
+      diagnostics.push({ severity: 'error', file, message: `cannot read file: ${(e as Error).message}` });
+    }
+  }
+  return { sources, diagnostics };
+}
+
+/**
+ * Checks everything a run would need, variant by variant, without running. With
+ * `requireScenario` false (svcsim validate) a file of Kubernetes objects alone is fine.
+ */
+export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagnostic[] }, options: ScenarioOptions = {},
+  requireScenario = true): { scenario?: Scenario; diagnostics: Diagnostic[] } {
+  const loaded: YamlSource = { objects: [], diagnostics: [...input.diagnostics], files: [] };
+  for (const s of input.sources) {
+    const parsed = parseYamlText(s.text, s.file);
+    loaded.objects.push(...parsed.objects);
+    loaded.diagnostics.push(...parsed.diagnostics);
+    loaded.files.push(...parsed.files);
+  }
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const scenarios = loaded.objects.filter((o) => o.kind === 'Scenario' && o.apiVersion.startsWith('svcsim.io/'));
+  const base = normalizeObjects(loaded.objects);
+  diagnostics.push(...base.diagnostics);
+  if (scenarios.length === 0) {
+    if (requireScenario && !hasErrors(loaded.diagnostics)) {
+      diagnostics.push({ severity: 'error', file: input.sources.map((s) => s.file).join(', '), message: 'Required value: a document of kind: Scenario (apiVersion: svcsim.io/v1alpha1) saying how to drive the cluster' });
+    }
+    return { diagnostics: dedupe(diagnostics) };
+  }
+  for (const s of scenarios.slice(1)) {
+    diagnostics.push({ severity: 'error', file: s.origin.file, line: s.origin.lineOf([]), object: `Scenario/${s.name}`, message: 'Duplicate value: only one Scenario document may be given' });
+  }
+  const scenarioRaw = scenarios[0];
+  const parsed = parseScenario(scenarioRaw);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.scenario || hasErrors(diagnostics)) return { diagnostics: dedupe(diagnostics) };
+  const document = applyOptions(parsed.scenario, options);
+
+  const report = scenarioReporter(scenarioRaw, diagnostics);
+  const all = expandVariants(document.spec.compare, (path, message) => report('error', path, message));
+  const selected = options.variants?.length ? all.filter((v) => options.variants!.includes(v.name)) : all;
+  const unknown = (options.variants ?? []).filter((n) => !all.some((v) => v.name === n));
+  if (unknown.length > 0) {
+    diagnostics.push({ severity: 'error', file: scenarioRaw.origin.file, object: `Scenario/${scenarioRaw.name}`,
+      message: `Not found: variant(s) ${unknown.map((n) => JSON.stringify(n)).join(', ')} (variants: ${all.map((v) => v.name).join(', ')})` });
+  }
+  const serviceTarget = `Service/${document.spec.traffic.service}`;
+  const variants: Variant[] = [];
+  for (const variant of selected) {
+    const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, scenarioRaw.origin.file);
+    diagnostics.push(...applied.diagnostics);
+    const objectOverrides = variant.overrides.some((o) => o.target !== SCENARIO);
+    const normalized = objectOverrides ? normalizeObjects(applied.objects) : base;
+    let variantDocument = document;
+    if (variant.overrides.some((o) => o.target === SCENARIO)) {
+      const own = applied.objects.find((o) => o.kind === 'Scenario' && o.apiVersion.startsWith('svcsim.io/'))!;
+      const reparsed = parseScenario(own);
+      diagnostics.push(...reparsed.diagnostics.map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
+      if (!reparsed.scenario) continue;
+      variantDocument = applyOptions(reparsed.scenario, options);
+    }
+    if (objectOverrides) {
+      // Only what the overrides changed is news; the base objects' findings are reported once.
+      const known = new Set(base.diagnostics.map(formatDiagnostic));
+      diagnostics.push(...normalized.diagnostics.filter((d) => !known.has(formatDiagnostic(d)))
+        .map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
+    }
+    if (hasErrors(normalized.diagnostics)) continue;
+    const pods = placePods(normalized.objects, variantDocument.spec.placement, report);
+    const built = buildTopology(normalized.objects, pods, variantDocument, report);
+    if (built) variants.push({ name: variant.name, overrides: variant.values, topology: built.topology, traffic: built.traffic });
+  }
+  const found = dedupe(diagnostics);
+  if (hasErrors(found)) return { diagnostics: found };
+  return {
+    scenario: {
+      name: document.metadata.name,
+      seed: document.spec.seed,
+      variants,
+      overrideColumns: [...new Set(all.flatMap((v) => Object.keys(v.values)))],
+      files: loaded.files,
+      diagnostics: found,
+    },
+    diagnostics: found,
+  };
+}
+
+function applyOptions(s: ScenarioDocument, o: ScenarioOptions): ScenarioDocument {
+  const traffic = { ...s.spec.traffic };
+  if (o.requests !== undefined) { traffic.requests = o.requests; traffic.duration = undefined; }
+  if (o.duration !== undefined) { parseDuration(o.duration); traffic.duration = o.duration; traffic.requests = undefined; }
+  return { ...s, spec: { ...s.spec, seed: o.seed ?? s.spec.seed, traffic } };
+}
+
+function scenarioReporter(raw: RawObject, out: Diagnostic[]): Report {
+  return (severity, path: FieldPath, message, origin) => {
+    out.push(origin
+      ? { severity, file: origin.file, line: origin.line, object: origin.object, path: formatPath(path), message }
+      : { severity, file: raw.origin.file, line: raw.origin.lineOf(path), object: `Scenario/${raw.name}`, path: formatPath(path) || undefined, message });
+  };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => { const k = formatDiagnostic(d); if (seen.has(k)) return false; seen.add(k); return true; });
+}
