@@ -6,7 +6,7 @@
  * warning: svcsim routes only to Services.
  */
 import { isIPv6 } from 'node:net';
-import type { Decoded, Decoder } from './kubernetes-objects.js';
+import type { Decoded, Decoder } from './decoder.js';
 import {
   FieldErrors, isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, maxLenError, regexError, validateObjectMeta,
   type MetaInput,
