@@ -103,9 +103,6 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   }
 
   const lb = spec.loadBalancer;
-  if (lb.model !== 'even' && lb.model !== 'weighted' && entry !== 'loadBalancer') {
-    report('warning', ['spec', 'loadBalancer', 'model'], `${lb.model} applies to loadBalancer entry only; traffic enters by ${entry}`);
-  }
   if (lb.model === 'maglev' && !(isPrime(lb.maglevTableSize) && lb.maglevTableSize > topologyPods.length)) {
     err(['spec', 'loadBalancer', 'maglevTableSize'], `Invalid value: ${lb.maglevTableSize}: must be a prime larger than the number of endpoints (${topologyPods.length}), e.g. 16381`);
   }

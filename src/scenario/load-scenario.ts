@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Topology, TrafficSpec } from '../model/topology.js';
 import { buildTopology } from './build-topology.js';
+import { checkEntryFields } from './entry-fields.js';
 import { formatDiagnostic, formatPath, hasErrors, InputError, type Diagnostic } from './diagnostics.js';
 import { parseDuration } from './durations.js';
 import { normalizeObjects } from './kubernetes-objects.js';
@@ -127,8 +128,10 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
     const objectOverrides = variant.overrides.some((o) => o.target !== SCENARIO);
     const normalized = objectOverrides ? normalizeObjects(applied.objects) : base;
     let variantDocument = document;
+    let raw = scenarioRaw;
     if (variant.overrides.some((o) => o.target === SCENARIO)) {
       const own = applied.objects.find((o) => o.kind === 'Scenario' && o.apiVersion.startsWith('svcsim.io/'))!;
+      raw = own;
       const reparsed = parseScenario(own);
       diagnostics.push(...reparsed.diagnostics.map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
       if (!reparsed.scenario) continue;
@@ -143,6 +146,11 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
     if (hasErrors(normalized.diagnostics)) continue;
     const pods = placePods(normalized.objects, variantDocument.spec.placement, report);
     const built = buildTopology(normalized.objects, pods, variantDocument, report);
+    if (built) {
+      const before = diagnostics.length;
+      checkEntryFields((raw.value as { spec?: unknown }).spec, built.topology, (path, message) => report('error', path, message));
+      if (diagnostics.length > before) continue;
+    }
     if (built) variants.push({ name: variant.name, overrides: variant.values, topology: built.topology, traffic: built.traffic });
   }
   const found = dedupe(diagnostics);
