@@ -15,7 +15,7 @@ import { Links } from './links.js';
 import { NodePortEntry } from './node-port-entry.js';
 import { Places } from './places.js';
 import { PodTargets } from './pod-targets.js';
-import { Pods, READY, TERMINATING } from './pods.js';
+import { Pods } from './pods.js';
 import type { EntryRoute } from './route.js';
 import { ServicePath } from './service-path.js';
 import type { Topology } from './topology.js';
@@ -86,8 +86,8 @@ export class Cluster implements ClusterControl {
   recoverNode(node: number): void { this.pods.recoverNode(node); }
   startPod(pod: number): void { this.pods.start(pod); }
   terminatePod(pod: number, grace: number): void { this.pods.terminate(pod, grace); }
-  isReady(pod: number): boolean { return this.pods.state[pod] === READY; }
-  isTerminating(pod: number): boolean { return this.pods.state[pod] === TERMINATING; }
+  isReady(pod: number): boolean { return this.pods.isReady(pod); }
+  isTerminating(pod: number): boolean { return this.pods.isTerminating(pod); }
   onReady(listener: (pod: number) => void): void { this.pods.onReady(listener); }
   setLinkLatency(link: string, latency: Distribution): void { this.links.setLink(link, latency); }
   setNodeLatency(node: number, extra: Distribution): void { this.links.setNodeExtra(node, extra); }

@@ -20,7 +20,7 @@ export const DEAD = 4;
  * state at that moment. A failed node kills its pods at once and loses whatever is sent to it.
  */
 export class Pods {
-  readonly state: Uint8Array;
+  private readonly state: Uint8Array;
   private readonly nodeUp: Uint8Array;
   private readonly stations: Station[];
   /** Pods a node failure killed, to restart when the node recovers. */
@@ -76,6 +76,14 @@ export class Pods {
     const s = this.stations[pod];
     const started = s.completed + s.busy;
     return started > 0 ? s.waitSum / started : NaN;
+  }
+
+  isReady(pod: number): boolean {
+    return this.state[pod] === READY;
+  }
+
+  isTerminating(pod: number): boolean {
+    return this.state[pod] === TERMINATING;
   }
 
   /** The pod's process is up: it answers what reaches it (ready or not). */
