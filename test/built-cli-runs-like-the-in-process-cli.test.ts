@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { runCli } from '../src/cli/cli.js';
-import { tempDir } from './support/scenario-files.js';
+import { TempDirs } from './support/temp-dirs.js';
 
 // dist/ is built before the tests: `npm ci` runs the prepare script.
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -31,11 +30,14 @@ async function inProcess(...argv: string[]): Promise<Outcome> {
   return { code, out, err };
 }
 
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
+
 const run = ['run', 'scenarios/seed-two-nodes.yaml', '--requests', '2000', '--json', '--no-progress', '--out'];
 
 /** dist/'s launcher and bundle in a fresh directory, without the code cache; returns the bin. */
 function copyOfBin(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'svcsim-bin-'));
+  const dir = temp.make('svcsim-bin-');
   for (const f of ['svcsim.cjs', 'svcsim-cli.cjs']) copyFileSync(join(dist, f), join(dir, f));
   return join(dir, 'svcsim.cjs');
 }
@@ -52,7 +54,7 @@ function staleBundle(): string {
 
 describe('the built svcsim command', () => {
   test('prints the same --json summary as runCli in-process', async () => {
-    const [b, i] = await Promise.all([built(join(dist, 'svcsim.cjs'), ...run, tempDir()), inProcess(...run, tempDir())]);
+    const [b, i] = await Promise.all([built(join(dist, 'svcsim.cjs'), ...run, temp.make()), inProcess(...run, temp.make())]);
     expect(b.err).toBe('');
     expect(b.code).toBe(0);
     expect(b.out, staleBundle()).toBe(i.out);
@@ -86,16 +88,16 @@ describe('the built svcsim command', () => {
     expect(cacheName).toBeDefined(); // the build made one
     const bin = copyOfBin();
     const cache = join(bin, '..', cacheName!);
-    const expected = (await inProcess(...run, tempDir())).out;
+    const expected = (await inProcess(...run, temp.make())).out;
 
-    const first = await built(bin, ...run, tempDir());
+    const first = await built(bin, ...run, temp.make());
     expect(first).toEqual({ code: 0, out: expected, err: '' });
     expect(existsSync(cache)).toBe(true); // written after the run
 
     const damaged = readFileSync(cache);
     for (let i = 64; i < damaged.length; i += 4096) damaged[i] ^= 0xff; // handed to V8 unchecked, this crashes it
     writeFileSync(cache, damaged);
-    const second = await built(bin, ...run, tempDir());
+    const second = await built(bin, ...run, temp.make());
     expect(second).toEqual({ code: 0, out: expected, err: '' });
     expect(readFileSync(cache).equals(damaged)).toBe(false); // replaced
   });

@@ -1,8 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { runCli, type CliIo } from '../src/cli/cli.js';
-import { tempDir, yamlFile } from './support/scenario-files.js';
+import { TempDirs } from './support/temp-dirs.js';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
+
+/** The CLI reads real files: writes the text to a fresh temporary directory (removed after the test). */
+function yamlFile(text: string): string {
+  const path = join(temp.make(), 'scenario.yaml');
+  writeFileSync(path, text);
+  return path;
+}
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -14,7 +24,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 
 describe('svcsim on the command line', () => {
   test('run writes the CSV files and prints the variants side by side', async () => {
-    const out = join(tempDir(), 'seed');
+    const out = join(temp.make(), 'seed');
     const r = await cli('run', 'scenarios/seed-two-nodes.yaml', '--requests', '5000', '--out', out, '--no-progress');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Cluster');
@@ -24,7 +34,7 @@ describe('svcsim on the command line', () => {
   });
 
   test('run --json prints the summary for scripts', async () => {
-    const r = await cli('run', 'scenarios/seed-two-nodes.yaml', '--requests', '2000', '--variant', 'Local', '--json', '--out', tempDir());
+    const r = await cli('run', 'scenarios/seed-two-nodes.yaml', '--requests', '2000', '--variant', 'Local', '--json', '--out', temp.make());
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.variants.map((v: { variant: string }) => v.variant)).toEqual(['Local']);
@@ -46,7 +56,7 @@ spec:
   traffic: { service: web, rate: 10, requests: 10 }
   pods: [{ serviceTime: 1ms }]
 `);
-    const out = join(tempDir(), 'never');
+    const out = join(temp.make(), 'never');
     const r = await cli('run', file, '--out', out);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${file}:7: error: The Service "web" is invalid: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive`);

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 test('with sessionAffinity ClientIP one client stays on one pod; without it, it spreads', () => {
@@ -8,8 +9,8 @@ test('with sessionAffinity ClientIP one client stays on one pod; without it, it 
   compare:
     spec.sessionAffinity: [None, ClientIP]
 `;
-  const file = smallCluster({ nodes: { 'node-a': 'z', 'node-b': 'z' }, pods: { 'node-a': 2, 'node-b': 2 }, type: 'NodePort', spec });
-  const [none, clientIp] = runScenario([file]).variants;
+  const text = smallCluster({ nodes: { 'node-a': 'z', 'node-b': 'z' }, pods: { 'node-a': 2, 'node-b': 2 }, type: 'NodePort', spec });
+  const [none, clientIp] = runScenario(scenarioFromYaml(text)).variants;
   expect(clientIp.pods.map((p) => p.completed).sort((a, b) => b - a)).toEqual([2000, 0, 0, 0]);
   expect(none.pods.filter((p) => p.completed > 0)).toHaveLength(4);
 });
@@ -22,11 +23,11 @@ test('affinity expires after timeoutSeconds without a new connection, and holds 
   compare:
     spec.sessionAffinityConfig.clientIP.timeoutSeconds: [5, 20]
 `;
-  const file = smallCluster({
+  const text = smallCluster({
     nodes: { 'node-a': 'z' }, pods: { 'node-a': 4 }, type: 'NodePort', spec,
     serviceSpec: '  sessionAffinity: ClientIP\n  sessionAffinityConfig: { clientIP: { timeoutSeconds: 5 } }\n',
   });
-  const [expiring, holding] = runScenario([file]).variants;
+  const [expiring, holding] = runScenario(scenarioFromYaml(text)).variants;
   expect(expiring.pods.filter((p) => p.completed > 0)).toHaveLength(4);
   expect(holding.pods.filter((p) => p.completed > 0)).toHaveLength(1);
 });

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { RandomStreams } from '../src/engine/random.js';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import type { VariantResult } from '../src/stats/results.js';
 import { smallCluster } from './support/small-cluster.js';
 
@@ -49,7 +50,7 @@ test('every request ends exactly once, over many random timelines, in every vari
     const timeout = u() < 0.3 ? '' : `, timeout: ${u() < 0.5 ? '30ms' : '1s'}, retries: { count: ${Math.floor(u() * 3)}, backoff: 50ms }`;
     const queue = u() < 0.5 ? '' : `\n    queueLimit: ${Math.floor(u() * 5)}`;
     const length = u() < 0.5 ? 'duration: 20s' : 'requests: 3000';
-    const file = smallCluster({
+    const text = smallCluster({
       nodes: { 'node-a': 'z1', 'node-b': 'z1', 'node-c': 'z2' }, pods: { 'node-a': 1, 'node-b': 1, 'node-c': 1 },
       spec: `  traffic: { service: web, rate: 150, ${length} }
   clients: { population: 50, requestsPerConnection: ${u() < 0.5 ? 1 : '{ geometric: { mean: 5 } }'}${timeout} }
@@ -61,7 +62,7 @@ test('every request ends exactly once, over many random timelines, in every vari
 `,
       podModel: `serviceTime: { exponential: { mean: 10ms } }\n    concurrency: 2${queue}`,
     });
-    for (const v of runScenario([file]).variants) {
+    for (const v of runScenario(scenarioFromYaml(text)).variants) {
       expectConserved(v);
       for (const key of Object.keys(seen) as Array<keyof typeof seen>) seen[key] += v[key];
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
-import { yamlFile } from './support/scenario-files.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 
 test('an ExternalName request costs its DNS queries plus the outside target, and no hop', () => {
   // The seed's externalname-svc with constant latencies: the short name is one query (answered
@@ -11,7 +11,7 @@ test('an ExternalName request costs its DNS queries plus the outside target, and
     .replace(/latency: \{ lognormal: \{ mean: 0.5ms, p99: 2ms \} \}/, 'latency: 0.5ms')
     .replace(/upstreamLatency: \{ lognormal: \{ mean: 5ms, p99: 20ms \} \}/, 'upstreamLatency: 5ms')
     .replace(/latency: \{ lognormal: \{ mean: 8ms, p99: 30ms \} \}/, 'latency: 8ms');
-  const [short, direct] = runScenario([yamlFile(text)], { requests: 1000 }).variants;
+  const [short, direct] = runScenario(scenarioFromYaml(text, { requests: 1000 })).variants;
   expect(short.latency.mean).toBeCloseTo(0.0005 + 0.005 + 0.008, 12);
   expect(direct.latency.mean).toBeCloseTo(4 * 0.0005 + 0.005 + 0.008, 12);
   expect(short.hopsMean).toBe(0);

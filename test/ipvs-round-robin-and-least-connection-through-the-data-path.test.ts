@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 const spec = (scheduler: string) => `  traffic: { service: web, entry: nodePort, nodes: [node-a], rate: 50, requests: 3000 }
@@ -7,8 +8,8 @@ const spec = (scheduler: string) => `  traffic: { service: web, entry: nodePort,
 `;
 
 test('IPVS rr on one node deals requests to the endpoints in exact turn', () => {
-  const file = smallCluster({ nodes: { 'node-a': 'z', 'node-b': 'z' }, pods: { 'node-a': 1, 'node-b': 2 }, type: 'NodePort', spec: spec('rr') });
-  const [v] = runScenario([file]).variants;
+  const text = smallCluster({ nodes: { 'node-a': 'z', 'node-b': 'z' }, pods: { 'node-a': 1, 'node-b': 2 }, type: 'NodePort', spec: spec('rr') });
+  const [v] = runScenario(scenarioFromYaml(text)).variants;
   expect(v.kubeProxyMode).toBe('ipvs:rr');
   expect(v.pods.map((p) => p.completed)).toEqual([1000, 1000, 1000]);
 });
@@ -18,8 +19,8 @@ test('IPVS lc sends every request to the first endpoint whenever it is idle', ()
   // own it is an Erlang loss system with one server, so (Poisson arrivals, any service time) it
   // takes 1 / (1 + rho) of them, rho = 50/s x 5 ms = 0.25. The share is near binomial: within
   // 3.29 standard errors but once in 1000. Uniform iptables would give it a third.
-  const file = smallCluster({ nodes: { 'node-a': 'z' }, pods: { 'node-a': 3 }, type: 'NodePort', spec: spec('lc') });
-  const [v] = runScenario([file]).variants;
+  const text = smallCluster({ nodes: { 'node-a': 'z' }, pods: { 'node-a': 3 }, type: 'NodePort', spec: spec('lc') });
+  const [v] = runScenario(scenarioFromYaml(text)).variants;
   const counts = v.pods.map((p) => p.completed);
   const p = 1 / 1.25;
   expect(Math.abs(counts[0] / 3000 - p)).toBeLessThanOrEqual(3.29 * Math.sqrt((p * (1 - p)) / 3000));

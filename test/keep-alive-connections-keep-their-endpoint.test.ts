@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 test('a keep-alive connection carries its requests to the endpoint chosen when it opened', () => {
@@ -8,8 +9,8 @@ test('a keep-alive connection carries its requests to the endpoint chosen when i
   const spec = `  traffic: { service: web, entry: nodePort, nodes: [node-a], rate: 50, requests: 5000 }
   clients: { population: 1, requestsPerConnection: 100 }
 `;
-  const file = smallCluster({ nodes: { 'node-a': 'z' }, pods: { 'node-a': 4 }, type: 'NodePort', spec });
-  const [v] = runScenario([file]).variants;
+  const text = smallCluster({ nodes: { 'node-a': 'z' }, pods: { 'node-a': 4 }, type: 'NodePort', spec });
+  const [v] = runScenario(scenarioFromYaml(text)).variants;
   const counts = v.pods.map((p) => p.completed);
   for (const c of counts) expect(c % 100).toBe(0);
   expect(counts.filter((c) => c > 0).length).toBeGreaterThan(1);

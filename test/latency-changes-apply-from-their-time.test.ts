@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 // 10 requests a second, evenly spaced, 200 in all, entering at node-a and served on node-b with
@@ -9,7 +10,7 @@ const spec = (timeline: string) => `  traffic: { service: web, entry: nodePort, 
   timeline: [${timeline}]
 `;
 const run = (timeline: string) =>
-  runScenario([smallCluster({ nodes: { 'node-a': 'z', 'node-b': 'z' }, pods: { 'node-b': 1 }, type: 'NodePort', spec: spec(timeline) })]).variants[0];
+  runScenario(scenarioFromYaml(smallCluster({ nodes: { 'node-a': 'z', 'node-b': 'z' }, pods: { 'node-b': 1 }, type: 'NodePort', spec: spec(timeline) }))).variants[0];
 
 test('a link class change applies to requests routed after it, both ways', () => {
   const base = run('');

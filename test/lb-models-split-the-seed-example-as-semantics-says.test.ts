@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { loadScenario, scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import type { VariantResult } from '../src/stats/results.js';
-import { yamlFile } from './support/scenario-files.js';
 
 // The seed example behind each load-balancer model: node A runs 2 pods, node B runs 1. Every
 // connection is a fresh flow, so each pod's count is binomial: within Z standard errors of the
@@ -23,7 +23,7 @@ function expectShares(v: VariantResult, expected: number[]): void {
 }
 
 function run(model: string): Record<string, VariantResult> {
-  const { variants } = runScenario([`scenarios/lb-${model}.yaml`], { requests: REQUESTS });
+  const { variants } = runScenario(loadScenario([`scenarios/lb-${model}.yaml`], { requests: REQUESTS }));
   return Object.fromEntries(variants.map((v) => [v.name, v]));
 }
 
@@ -70,7 +70,7 @@ describe('each load-balancer model splits the seed example as SEMANTICS.md says'
     const text = readFileSync('scenarios/lb-maglev.yaml', 'utf8')
       .replace('    dsr: true\n', '')
       .replace('    spec.externalTrafficPolicy: [Cluster, Local]', '    Scenario:spec.loadBalancer.dsr: [false, true]');
-    const [without, withDsr] = runScenario([yamlFile(text)], { requests: REQUESTS }).variants;
+    const [without, withDsr] = runScenario(scenarioFromYaml(text, { requests: REQUESTS })).variants;
     expect(withDsr.extraHopFraction).toBe(without.extraHopFraction);
     const saved = without.latency.mean - withDsr.latency.mean;
     expect(saved).toBeCloseTo(without.extraHopFraction * 0.0002, 9);

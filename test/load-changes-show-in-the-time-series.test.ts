@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 // Poisson arrivals: the count in a window is Poisson with mean rate x length, so it lies within
@@ -9,7 +10,7 @@ function expectCount(observed: number, mean: number): void {
 }
 
 test('a rate step and a ramp change the arrival rate when and as the timeline says', () => {
-  const file = smallCluster({
+  const text = smallCluster({
     nodes: { 'node-a': 'z' }, pods: { 'node-a': 4 },
     spec: `  traffic: { service: web, rate: 100, duration: 80s }
   timeline:
@@ -17,7 +18,7 @@ test('a rate step and a ramp change the arrival rate when and as the timeline sa
   - { at: 40s, load: { ramp: { to: 100, over: 20s } } }
 `,
   });
-  const [v] = runScenario([file]).variants;
+  const [v] = runScenario(scenarioFromYaml(text)).variants;
   const sent = (from: number, to: number) => v.timeSeries!.rows().filter((r) => r.start >= from && r.end <= to).reduce((a, r) => a + r.sent, 0);
   expectCount(sent(0, 20), 100 * 20);
   expectCount(sent(20, 40), 300 * 20);
@@ -27,13 +28,13 @@ test('a rate step and a ramp change the arrival rate when and as the timeline sa
 });
 
 test('a diurnal profile averages (min + max) / 2 over each period', () => {
-  const file = smallCluster({
+  const text = smallCluster({
     nodes: { 'node-a': 'z' }, pods: { 'node-a': 4 },
     spec: `  traffic: { service: web, rate: 100, duration: 100s }
   timeline: [{ at: 0, load: { diurnal: { min: 50, max: 250, period: 50s } } }]
 `,
   });
-  const [v] = runScenario([file]).variants;
+  const [v] = runScenario(scenarioFromYaml(text)).variants;
   const sent = (from: number, to: number) => v.timeSeries!.rows().filter((r) => r.start >= from && r.end <= to).reduce((a, r) => a + r.sent, 0);
   expectCount(sent(0, 50), 150 * 50);
   expectCount(sent(50, 100), 150 * 50);

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
-import { deploymentYaml, nodeYaml, serviceYaml, yamlFile } from './support/scenario-files.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
+import { deploymentYaml, nodeYaml, serviceYaml } from './support/scenario-files.js';
 
 const cluster = (replicas: number) => `${nodeYaml('node-a')}${nodeYaml('node-b')}${deploymentYaml('web', replicas)}`;
 const scenario = (nodes: string) => `apiVersion: svcsim.io/v1alpha1
@@ -16,8 +17,8 @@ spec:
 `;
 
 test('NodePort with Local hit on a node without endpoints drops every request; Cluster forwards them', () => {
-  const file = yamlFile(`${cluster(1)}${serviceYaml('web', 'NodePort')}${scenario('node-b')}`);
-  const [clusterRun, localRun] = runScenario([file]).variants;
+  const text = `${cluster(1)}${serviceYaml('web', 'NodePort')}${scenario('node-b')}`;
+  const [clusterRun, localRun] = runScenario(scenarioFromYaml(text)).variants;
   expect(localRun.dropped).toBe(2000);
   expect(localRun.completed).toBe(0);
   expect(localRun.nodes.find((n) => n.name === 'node-b')!.dropped).toBe(2000);
@@ -27,8 +28,8 @@ test('NodePort with Local hit on a node without endpoints drops every request; C
 });
 
 test('a Service with no endpoints anywhere rejects every request, under either policy', () => {
-  const file = yamlFile(`${cluster(0)}${serviceYaml('web', 'NodePort')}${scenario('node-a, node-b').replace('  placement: { web: { node-a: 1 } }\n', '')}`);
-  const { variants } = runScenario([file]);
+  const text = `${cluster(0)}${serviceYaml('web', 'NodePort')}${scenario('node-a, node-b').replace('  placement: { web: { node-a: 1 } }\n', '')}`;
+  const { variants } = runScenario(scenarioFromYaml(text));
   for (const v of variants) {
     expect(v.rejected).toBe(2000);
     expect(v.dropped).toBe(0);

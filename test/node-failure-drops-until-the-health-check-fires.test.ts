@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 // Three nodes with one pod each behind an even balancer probing every 10 s (3 failures to take a
@@ -13,7 +14,7 @@ const FAILURE = 30.05;
 const DETECTED = 20 / 3 + 50;
 
 function run() {
-  const file = smallCluster({
+  const text = smallCluster({
     nodes: { 'node-a': 'z', 'node-b': 'z', 'node-c': 'z' }, pods: { 'node-a': 1, 'node-b': 1, 'node-c': 1 },
     spec: `  traffic: { service: web, rate: 300, duration: 90s }
   loadBalancer: { model: even, healthCheck: { interval: 10s, healthyThreshold: 2, unhealthyThreshold: 3 } }
@@ -23,7 +24,7 @@ function run() {
     spec.externalTrafficPolicy: [Cluster, Local]
 `,
   });
-  return runScenario([file]).variants;
+  return runScenario(scenarioFromYaml(text)).variants;
 }
 
 test("a failed node's share is dropped until the health check fires, then goes elsewhere", () => {
@@ -44,14 +45,14 @@ test("a failed node's share is dropped until the health check fires, then goes e
 });
 
 test('a deleted node leaves the balancer at once: only what was in its pod is lost', () => {
-  const file = smallCluster({
+  const text = smallCluster({
     nodes: { 'node-a': 'z', 'node-b': 'z', 'node-c': 'z' }, pods: { 'node-a': 1, 'node-b': 1, 'node-c': 1 }, policy: 'Local',
     spec: `  traffic: { service: web, rate: 300, duration: 90s }
   loadBalancer: { model: even, healthCheck: { interval: 10s, healthyThreshold: 2, unhealthyThreshold: 3 } }
   timeline: [{ at: ${FAILURE}s, nodeFailure: { node: node-b, mode: Deleted } }]
 `,
   });
-  const [v] = runScenario([file]).variants;
+  const [v] = runScenario(scenarioFromYaml(text)).variants;
   expect(v.dropped).toBe(0);
   expect(v.failed).toBeLessThan(5);
   expect(v.completed + v.failed + v.inFlightAtEnd).toBe(v.requests);

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { mm1MeanResponse, mm1ResponseQuantile } from '../src/engine/queueing-theory.js';
 import { runScenario } from '../src/run/run-scenario.js';
-import { deploymentYaml, nodeYaml, serviceYaml, yamlFile } from './support/scenario-files.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
+import { deploymentYaml, nodeYaml, serviceYaml } from './support/scenario-files.js';
 import { expectWithinInterval } from './support/expect-within-interval.js';
 
 // One node, one pod, Poisson arrivals at 50/s, exponential 10 ms service: an M/M/1 queue at
@@ -9,7 +10,7 @@ import { expectWithinInterval } from './support/expect-within-interval.js';
 const LAMBDA = 50;
 const MU = 100;
 const ONE_WAY = 0.001 + 0.0001 + 0.00002; // client->LB + LB->node + node->pod veth
-const file = yamlFile(`${nodeYaml('solo')}${deploymentYaml('web', 1)}${serviceYaml('web', 'LoadBalancer', 'Cluster')}
+const text = `${nodeYaml('solo')}${deploymentYaml('web', 1)}${serviceYaml('web', 'LoadBalancer', 'Cluster')}
 apiVersion: svcsim.io/v1alpha1
 kind: Scenario
 metadata: { name: mm1 }
@@ -18,10 +19,10 @@ spec:
   pods:
   - serviceTime: { exponential: { mean: 10ms } }
   network: { clientToLoadBalancer: 1ms, loadBalancerToNode: 0.1ms, sameNode: 20us }
-`);
+`;
 
 test('mean and p99 latency through the full path equal M/M/1 plus the fixed links', () => {
-  const replications = Array.from({ length: 20 }, (_, r) => runScenario([file], { seed: 1000 + r }).variants[0]);
+  const replications = Array.from({ length: 20 }, (_, r) => runScenario(scenarioFromYaml(text, { seed: 1000 + r })).variants[0]);
   const fixed = 2 * ONE_WAY;
   // M/M/1 response time is exponential with rate mu - lambda.
   expectWithinInterval(replications.map((v) => v.latency.mean), mm1MeanResponse(LAMBDA, MU) + fixed, 0.03);

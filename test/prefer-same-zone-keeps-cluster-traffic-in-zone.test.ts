@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 const nodes = { 'node-a': 'zone-1', 'node-b': 'zone-2' };
@@ -9,16 +10,16 @@ const clients = `  traffic: { service: web, entry: clusterIP, clients: { nodes: 
 `;
 
 test('PreferSameZone (and its old name PreferClose) keeps in-zone while the zone has endpoints', () => {
-  const file = smallCluster({ nodes, pods: { 'node-a': 1, 'node-b': 2 }, type: 'ClusterIP', spec: clients });
-  for (const v of runScenario([file]).variants) {
+  const text = smallCluster({ nodes, pods: { 'node-a': 1, 'node-b': 2 }, type: 'ClusterIP', spec: clients });
+  for (const v of runScenario(scenarioFromYaml(text)).variants) {
     expect(v.pods.map((p) => p.completed)).toEqual([2000, 0, 0]);
     expect(v.crossZoneFraction).toBe(0);
   }
 });
 
 test('PreferSameZone falls back to the whole cluster when the zone has no endpoint', () => {
-  const file = smallCluster({ nodes, pods: { 'node-b': 2 }, type: 'ClusterIP', spec: clients });
-  for (const v of runScenario([file]).variants) {
+  const text = smallCluster({ nodes, pods: { 'node-b': 2 }, type: 'ClusterIP', spec: clients });
+  for (const v of runScenario(scenarioFromYaml(text)).variants) {
     expect(v.completed).toBe(2000);
     expect(v.crossZoneFraction).toBe(1);
   }

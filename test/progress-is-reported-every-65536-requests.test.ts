@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { loadScenario } from '../src/scenario/load-scenario.js';
 
 function progressOf(file: string, requests: number): Map<string, number[]> {
   const calls = new Map<string, number[]>();
-  runScenario([file], {
-    requests,
+  runScenario(loadScenario([file], { requests }), {
     onProgress: (variant, sent, total) => {
       expect(total).toBe(requests);
       calls.set(variant, [...(calls.get(variant) ?? []), sent]);

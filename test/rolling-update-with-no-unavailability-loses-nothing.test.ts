@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { loadScenario } from '../src/scenario/load-scenario.js';
 
 test('a rolling update with maxUnavailable 0 and a long grace period replaces every pod and loses no request', () => {
-  for (const v of runScenario(['scenarios/rolling-update.yaml'], { duration: '120s' }).variants) {
+  for (const v of runScenario(loadScenario(['scenarios/rolling-update.yaml'], { duration: '120s' })).variants) {
     expect(v.failed + v.dropped + v.rejected + v.timedOut).toBe(0);
     const fresh = v.pods.filter((p) => p.name.includes('-v30-'));
     expect(fresh).toHaveLength(4);

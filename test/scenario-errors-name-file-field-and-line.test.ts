@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { prepareScenario } from '../src/run/run-scenario.js';
 import { formatDiagnostic } from '../src/scenario/diagnostics.js';
-import { deploymentYaml, nodeYaml, serviceYaml, yamlFile } from './support/scenario-files.js';
+import { checkScenario } from '../src/scenario/load-scenario.js';
+import { deploymentYaml, nodeYaml, serviceYaml } from './support/scenario-files.js';
+
+/** Checks YAML text as if read from a file named FILE, without throwing. */
+const check = (text: string) => checkScenario({ sources: [{ file: 'FILE', text }], diagnostics: [] });
 
 const cluster = `${nodeYaml('node-a')}${deploymentYaml('web', 2)}${serviceYaml('web', 'LoadBalancer')}`;
 const base = {
@@ -9,8 +12,7 @@ const base = {
   pods: '  pods:\n  - serviceTime: 5ms\n',
 };
 function problems(spec: string): string[] {
-  const file = yamlFile(`${cluster}apiVersion: svcsim.io/v1alpha1\nkind: Scenario\nmetadata: { name: bad }\nspec:\n${spec}`);
-  return prepareScenario([file]).diagnostics.map((d) => formatDiagnostic(d).replace(file, 'FILE'));
+  return check(`${cluster}apiVersion: svcsim.io/v1alpha1\nkind: Scenario\nmetadata: { name: bad }\nspec:\n${spec}`).diagnostics.map(formatDiagnostic);
 }
 // spec.traffic is on line 43 of the generated file (3 documents before the Scenario).
 const SPEC_LINE = 43;
@@ -60,7 +62,7 @@ describe('a Scenario document with a mistake is rejected with file, object, fiel
   });
 
   test('a Pod object on a node that does not exist', () => {
-    const file = yamlFile(`${nodeYaml('node-a')}apiVersion: v1
+    const text = `${nodeYaml('node-a')}apiVersion: v1
 kind: Pod
 metadata: { name: stray, labels: { app: web } }
 spec:
@@ -71,21 +73,21 @@ ${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
 kind: Scenario
 metadata: { name: stray }
 spec:
-${base.traffic}${base.pods}`);
-    expect(prepareScenario([file]).diagnostics.map((d) => formatDiagnostic(d).replace(file, 'FILE'))).toEqual([
+${base.traffic}${base.pods}`;
+    expect(check(text).diagnostics.map(formatDiagnostic)).toEqual([
       'FILE:12: error: The Pod "stray" is invalid: spec.nodeName: Not found: node "node-q" (no Node object of that name)',
       'FILE:32: warning: Scenario "stray": spec.traffic.service: Service "web" selects no pods: every request will be rejected',
     ]);
   });
 
   test('a selector that matches no pods is a warning, not an error', () => {
-    const file = yamlFile(`${nodeYaml('node-a')}${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
+    const text = `${nodeYaml('node-a')}${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
 kind: Scenario
 metadata: { name: empty }
 spec:
-${base.traffic}${base.pods}`);
-    const { prepared, diagnostics } = prepareScenario([file]);
-    expect(prepared).toBeDefined();
+${base.traffic}${base.pods}`;
+    const { scenario, diagnostics } = check(text);
+    expect(scenario).toBeDefined();
     expect(diagnostics.map((d) => d.severity)).toEqual(['warning']);
     expect(diagnostics[0].message).toBe('Service "web" selects no pods: every request will be rejected');
   });

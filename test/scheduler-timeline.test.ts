@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { EventQueue } from '../src/engine/event-queue.js';
 import { Simulator } from '../src/engine/simulator.js';
 
 /** A simulator whose handlers write (name, time) into a timeline. */
@@ -107,7 +108,7 @@ test('scheduling in the past is rejected', () => {
 });
 
 test('the queue grows past its initial capacity and still fires in time order', () => {
-  const sim = new Simulator(4);
+  const sim = new Simulator(new EventQueue(4));
   const fired: number[] = [];
   const h = sim.register((i) => fired.push(i));
   for (let i = 99; i >= 0; i--) sim.schedule(i, h, i);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { loadScenario } from '../src/scenario/load-scenario.js';
 import type { VariantResult } from '../src/stats/results.js';
 
 // Two-sided 99.9% normal quantile: each share is a binomial proportion (every request picks a
@@ -13,7 +14,7 @@ function expectProportion(count: number, n: number, p: number): void {
 }
 
 describe('the seed example: node A runs 2 pods, node B runs 1, the balancer splits evenly', () => {
-  const results = runScenario(['scenarios/seed-two-nodes.yaml'], { requests: REQUESTS });
+  const results = runScenario(loadScenario(['scenarios/seed-two-nodes.yaml'], { requests: REQUESTS }));
   const byName = (n: string) => results.variants.find((v) => v.name === n) as VariantResult;
   const podsOn = (v: VariantResult, node: string) => v.pods.filter((p) => p.node === node);
 

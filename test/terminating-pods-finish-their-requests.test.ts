@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 import { smallCluster } from './support/small-cluster.js';
 
 // Two pods of 2 s work with room for every request (10 workers). Pod web-0 is told to terminate
@@ -7,7 +8,7 @@ import { smallCluster } from './support/small-cluster.js';
 // period ends. With 30 s of grace it finishes everything it holds; with 0.5 s it dies before
 // kube-proxy even learns, and the requests inside it fail (those sent to it after are lost).
 test('a terminating pod finishes its in-flight requests within its grace period', () => {
-  const file = smallCluster({
+  const text = smallCluster({
     nodes: { 'node-a': 'z' }, pods: { 'node-a': 2 }, type: 'NodePort',
     spec: `  traffic: { service: web, entry: nodePort, arrival: deterministic, rate: 4, requests: 200 }
   dynamics: { endpointPropagationDelay: 1s }
@@ -17,7 +18,7 @@ test('a terminating pod finishes its in-flight requests within its grace period'
 `,
     podModel: 'serviceTime: 2s\n    concurrency: 10',
   });
-  const [graceful, abrupt] = runScenario([file]).variants;
+  const [graceful, abrupt] = runScenario(scenarioFromYaml(text)).variants;
   expect(graceful.failed).toBe(0);
   expect(graceful.dropped).toBe(0);
   expect(graceful.completed).toBe(200);

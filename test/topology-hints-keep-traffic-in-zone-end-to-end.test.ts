@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { runScenario } from '../src/run/run-scenario.js';
-import { yamlFile } from './support/scenario-files.js';
+import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
 
 const node = (name: string, zone: string, cpu?: string) => `apiVersion: v1
 kind: Node
@@ -9,7 +9,7 @@ ${cpu ? `status: { allocatable: { cpu: "${cpu}" } }\n` : ''}---
 `;
 
 function run(cpuB?: string) {
-  return runScenario([yamlFile(`${node('node-a', 'zone-1', '4')}${node('node-b', 'zone-2', cpuB)}apiVersion: apps/v1
+  return runScenario(scenarioFromYaml(`${node('node-a', 'zone-1', '4')}${node('node-b', 'zone-2', cpuB)}apiVersion: apps/v1
 kind: Deployment
 metadata: { name: web }
 spec:
@@ -33,7 +33,7 @@ spec:
   traffic: { service: web, entry: clusterIP, clients: { nodes: [node-a] }, rate: 50, requests: 2000 }
   pods: [{ serviceTime: 5ms }]
   placement: { web: { node-a: 2, node-b: 2 } }
-`)]).variants[0];
+`)).variants[0];
 }
 
 test('topology-mode Auto: with hints allotted by zone CPU, zone-1 clients stay in zone-1', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -51,14 +51,18 @@ test('empty and comment-only documents are skipped', () => {
 
 test('a file that cannot be read is an error naming the file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'svcsim-'));
-  writeFileSync(join(dir, 'node.yaml'), 'apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n');
-  const missing = join(dir, 'missing.yaml');
-  const result = loadYamlFiles([missing, join(dir, 'node.yaml')]);
-  expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-    `${missing}: error: cannot read file: ENOENT: no such file or directory, open '${missing}'`,
-  ]);
-  expect(result.objects.map((o) => o.name)).toEqual(['a']);
-  expect(result.files.map((f) => f.path)).toEqual([join(dir, 'node.yaml')]);
+  try {
+    writeFileSync(join(dir, 'node.yaml'), 'apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n');
+    const missing = join(dir, 'missing.yaml');
+    const result = loadYamlFiles([missing, join(dir, 'node.yaml')]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${missing}: error: cannot read file: ENOENT: no such file or directory, open '${missing}'`,
+    ]);
+    expect(result.objects.map((o) => o.name)).toEqual(['a']);
+    expect(result.files.map((f) => f.path)).toEqual([join(dir, 'node.yaml')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the line of a field that is not there is the line of its nearest ancestor', () => {

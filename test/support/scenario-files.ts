@@ -1,18 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-/** Writes YAML text to a fresh temporary directory and returns the file's path. */
-export function yamlFile(text: string, name = 'scenario.yaml'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'svcsim-test-'));
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'svcsim-out-'));
-}
+// YAML documents for scenarios built in memory (see scenarioFromYaml).
 
 export function nodeYaml(name: string, zone = 'zone-1'): string {
   return `apiVersion: v1

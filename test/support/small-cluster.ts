@@ -1,4 +1,4 @@
-import { deploymentYaml, nodeYaml, serviceYaml, yamlFile } from './scenario-files.js';
+import { deploymentYaml, nodeYaml, serviceYaml } from './scenario-files.js';
 
 export interface SmallCluster {
   /** node name -> zone */
@@ -17,18 +17,18 @@ export interface SmallCluster {
   podModel?: string;
 }
 
-/** A scenario file: nodes in zones, a web Deployment pinned per node, its Service, a Scenario. */
+/** A scenario's YAML text: nodes in zones, a web Deployment pinned per node, its Service, a Scenario. */
 export function smallCluster(c: SmallCluster): string {
   const replicas = Object.values(c.pods).reduce((a, b) => a + b, 0);
   const service = serviceYaml('web', c.type ?? 'LoadBalancer', c.type === 'ClusterIP' ? undefined : c.policy)
     .replace('spec:\n', `spec:\n${c.serviceSpec ?? ''}`);
   const pins = Object.entries(c.pods).map(([n, k]) => `${n}: ${k}`).join(', ');
-  return yamlFile(`${Object.entries(c.nodes).map(([n, z]) => nodeYaml(n, z)).join('')}${deploymentYaml('web', replicas)}${service}${c.extra ?? ''}apiVersion: svcsim.io/v1alpha1
+  return `${Object.entries(c.nodes).map(([n, z]) => nodeYaml(n, z)).join('')}${deploymentYaml('web', replicas)}${service}${c.extra ?? ''}apiVersion: svcsim.io/v1alpha1
 kind: Scenario
 metadata: { name: small }
 spec:
 ${c.spec}  pods:
   - ${c.podModel ?? 'serviceTime: 5ms'}
   placement: { web: { ${pins} } }
-`);
+`;
 }
