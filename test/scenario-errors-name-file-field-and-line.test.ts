@@ -39,7 +39,7 @@ describe('a Scenario document with a mistake is rejected with file, object, fiel
   test('a negative rate and a latency that is not a duration', () => {
     expect(problems(`  traffic: { service: web, rate: -5, requests: 1000 }\n${base.pods}  network: { sameZone: fast }\n`)).toEqual([
       `FILE:${SPEC_LINE}: error: The Scenario "bad" is invalid: spec.traffic.rate: Invalid value: -5: must be greater than 0`,
-      `FILE:${SPEC_LINE + 3}: error: The Scenario "bad" is invalid: spec.network.sameZone: Invalid value: "fast": must be a duration with a unit, like "10ms", "250us" or "1.5s"`,
+      `FILE:${SPEC_LINE + 3}: error: The Scenario "bad" is invalid: spec.network.sameZone: Invalid value: "fast": must be a duration, like "250ms", "1m30s" or "1.5h" (units ns, us, ms, s, m, h)`,
     ]);
   });
 

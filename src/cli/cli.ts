@@ -49,7 +49,8 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
     .exitProcess(false)
     .fail((message, error) => {
       // Thrown, not just reported: yargs would otherwise still call the command's handler.
-      throw error ?? new UsageError(message);
+      // yargs wraps its own failures, an option's coerce among them, in a YError: a bad command line.
+      throw error && error.name !== 'YError' ? error : new UsageError(message);
     });
   skipHelpCache(cli);
   return cli;
@@ -89,14 +90,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const bars = new Map<string, Progress>();
   try {
-    if (args.requests !== undefined && !(Number.isInteger(args.requests) && args.requests > 0)) {
-      io.err(`svcsim: --requests must be a positive whole number, got ${args.requests}\n`);
-      return 2;
-    }
-    if (args.duration !== undefined && !/^(\d+(\.\d*)?|\.\d+)(ns|us|ms|s|m|h)$/.test(args.duration)) {
-      io.err(`svcsim: --duration must be a duration with a unit, like "60s", got ${JSON.stringify(args.duration)}\n`);
-      return 2;
-    }
     const started = process.hrtime.bigint();
     const scenario = loadScenario(args.files, { seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant });
     for (const d of scenario.diagnostics) io.err(`${formatDiagnostic(d)}\n`);

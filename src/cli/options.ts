@@ -1,8 +1,15 @@
-/** The CLI's options, declared as data: yargs reads them, the README documents them. */
+import { durationProblem } from '../scenario/durations.js';
+import { MAX_WHOLE_NUMBER } from '../scenario/scenario-schema.js';
+
+/**
+ * The CLI's options, declared as data: yargs reads them, the README documents them. Each value
+ * is read by its `coerce`; one that throws is a bad command line (exit 2), before anything runs.
+ * Numbers are declared as strings so a message can quote what was typed.
+ */
 export const RUN_OPTIONS = {
-  seed: { type: 'number', describe: 'Seed of every random stream (overrides spec.seed)' },
-  requests: { type: 'number', describe: 'Requests to send per variant (overrides spec.traffic)' },
-  duration: { type: 'string', describe: 'Simulated time to send for, e.g. "60s" (overrides spec.traffic)' },
+  seed: { type: 'string', coerce: seedValue, describe: 'Seed of every random stream, a whole number >= 0 (overrides spec.seed)' },
+  requests: { type: 'string', coerce: requestsValue, describe: 'Requests to send per variant, e.g. 1000000 or 1e6 (overrides spec.traffic)' },
+  duration: { type: 'string', coerce: durationValue, describe: 'Simulated time to send for, e.g. "60s" or "1m30s" (overrides spec.traffic)' },
   out: { type: 'string', describe: 'Directory for the CSV files (default: results/<scenario name>/)' },
   variant: { type: 'string', array: true, describe: 'Run only this variant (repeatable)' },
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout instead of tables' },
@@ -18,4 +25,36 @@ export interface RunArgs {
   variant?: string[];
   json: boolean;
   progress: boolean;
+}
+
+/** Decimal notation with an optional exponent, as YAML writes numbers: "1000000", "1e6", "2.5e3". */
+const DECIMAL = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
+function seedValue(value: unknown): number {
+  return wholeNumber('seed', value, 0, 'a non-negative whole number (like 1 or 42)');
+}
+
+function requestsValue(value: unknown): number {
+  return wholeNumber('requests', value, 1, 'a positive whole number (like 1000000 or 1e6)');
+}
+
+function durationValue(value: unknown): string {
+  const text = onlyOnce('duration', value);
+  const problem = durationProblem(text);
+  if (problem) throw new Error(`--duration ${problem}, got ${JSON.stringify(text)}`);
+  return text;
+}
+
+function wholeNumber(name: string, value: unknown, min: number, form: string): number {
+  const text = onlyOnce(name, value);
+  const n = DECIMAL.test(text) ? Number(text) : NaN;
+  if (n > MAX_WHOLE_NUMBER) throw new Error(`--${name} must be at most ${MAX_WHOLE_NUMBER}, got ${JSON.stringify(text)}`);
+  if (!(Number.isInteger(n) && n >= min)) throw new Error(`--${name} must be ${form}, got ${JSON.stringify(text)}`);
+  return n;
+}
+
+/** yargs gives an array when an option is repeated. */
+function onlyOnce(name: string, value: unknown): string {
+  if (Array.isArray(value)) throw new Error(`--${name} may be given once, got ${value.map((v) => JSON.stringify(String(v))).join(' and ')}`);
+  return String(value);
 }

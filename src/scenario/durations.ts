@@ -1,11 +1,39 @@
-const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+/**
+ * Durations as Go's time.ParseDuration reads them, so as kubectl and every Kubernetes field do:
+ * decimal numbers each followed by a unit, "250ms", "1m30s", "1.5h", "2h45m", or a plain "0".
+ * svcsim also takes an exponent on each number ("1e3ms"), and no sign: a duration is a length.
+ */
+const NUMBER = '(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?';
+// µ is U+00B5 (micro sign), μ U+03BC (Greek mu): Go accepts both, as keyboards type either.
+const UNIT = 'ns|us|[µμ]s|ms|s|m|h';
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const TERM = new RegExp(`(${NUMBER})(${UNIT})`, 'g');
 
-/** "0.2ms" -> 0.0002 (seconds). The schema has already checked the form. */
+/** The grammar, anchored: the Scenario schema's pattern, so the published JSON Schema carries it. */
+export const DURATION_PATTERN = new RegExp(`^(?:0|(?:${NUMBER}(?:${UNIT}))+)$`);
+
+export const DURATION_FORM = 'must be a duration, like "250ms", "1m30s" or "1.5h" (units ns, us, ms, s, m, h)';
+export const DURATION_NOT_FINITE = 'must add up to a finite number of seconds';
+
+/** Why `text` is not a duration (a message for "Invalid value: ..."), or undefined when it is one. */
+export function durationProblem(text: string): string | undefined {
+  if (!DURATION_PATTERN.test(text)) return DURATION_FORM;
+  if (!Number.isFinite(sumSeconds(text))) return DURATION_NOT_FINITE;
+  return undefined;
+}
+
+/** "1m30s" -> 90, "0.2ms" -> 0.0002 (seconds); the schema's number 0 -> 0. */
 export function parseDuration(d: string | number): number {
   if (typeof d === 'number') return d;
-  const m = /^([0-9.eE+-]+?)(ns|us|µs|ms|s|m|h)$/.exec(d);
-  if (!m) throw new RangeError(`not a duration: ${JSON.stringify(d)}`);
-  return Number(m[1]) * UNIT_SECONDS[m[2]];
+  const problem = durationProblem(d);
+  if (problem) throw new RangeError(`Invalid value: ${JSON.stringify(d)}: ${problem}`);
+  return sumSeconds(d);
+}
+
+function sumSeconds(text: string): number {
+  let seconds = 0;
+  for (const [, number, unit] of text.matchAll(TERM)) seconds += Number(number) * UNIT_SECONDS[unit];
+  return seconds;
 }
 
 /** 0.0002 -> "0.2ms": for messages and reports. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_FORM, DURATION_NOT_FINITE, DURATION_PATTERN, durationProblem } from './durations.js';
 
 /**
  * The Scenario document: what Kubernetes objects do not say (traffic, pod service times, link
@@ -8,11 +9,22 @@ import { z } from 'zod';
 
 export const SCENARIO_API_VERSION = 'svcsim.io/v1alpha1';
 
-const DURATION_PATTERN = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(ns|us|µs|ms|s|m|h)$/;
+/**
+ * The largest spec.seed and spec.traffic.requests, and so --seed and --requests: zod's int()
+ * refuses integers beyond 2^53 - 1, where float64 stops counting one by one.
+ */
+export const MAX_WHOLE_NUMBER = Number.MAX_SAFE_INTEGER;
+
+const DurationText = z
+  .string()
+  .regex(DURATION_PATTERN, { message: DURATION_FORM })
+  // What the pattern cannot see: a sum too large for a float64. (An aborting regex would make
+  // the union report its other branch, "supported values: 0", for a malformed text.)
+  .refine((text) => durationProblem(text) !== DURATION_NOT_FINITE, { message: DURATION_NOT_FINITE });
 
 export const Duration = z
-  .union([z.literal(0), z.string().regex(DURATION_PATTERN, { message: 'must be a duration with a unit, like "10ms", "250us" or "1.5s"' })])
-  .describe('A non-negative duration with a unit: ns, us, ms, s, m or h (e.g. "0.2ms"), or 0.');
+  .union([z.literal(0), DurationText])
+  .describe('A non-negative duration as Kubernetes writes them (Go\'s time.ParseDuration): decimal numbers, each with a unit ns, us (or µs), ms, s, m or h, e.g. "250ms", "1m30s", "1.5h", "1e3ms"; or 0.');
 
 const PercentileKey = /^p(100|\d{1,2}(\.\d+)?)$/;
 
