@@ -5,6 +5,7 @@ import { ClusterIpEntry } from './cluster-ip-entry.js';
 import type { ClusterControl } from './cluster-control.js';
 import { DnsResolver } from './dns.js';
 import { ExternalNameEntry } from './external-name-entry.js';
+import { createHeadlessEntry, type HeadlessEntry } from './headless-entry.js';
 import { HealthChecker } from './health-check.js';
 import { IngressHop } from './ingress-hop.js';
 import { IngressTier } from './ingress-tier.js';
@@ -35,6 +36,7 @@ export class Cluster implements ClusterControl {
   private readonly balancer: NodeBalancer;
   private readonly podTargets: PodTargets | null;
   private readonly ingress: IngressHop | null;
+  private headless: HeadlessEntry | null = null;
 
   constructor(sim: Simulator, streams: RandomStreams, private readonly topology: Topology, trace: Trace) {
     const t = topology;
@@ -112,6 +114,11 @@ export class Cluster implements ClusterControl {
       });
       return new ExternalNameEntry(t.clientNodes, resolver, createDistribution(spec.targetLatency, streams.stream('external-target')));
     }
+    if (t.headless) {
+      this.headless = createHeadlessEntry(t, t.headless, streams, this.pods, this.links, places);
+      this.headless.refresh((p) => this.publishes(p));
+      return this.headless;
+    }
     if (t.entry === 'clusterIP') return new ClusterIpEntry(t.clientNodes, t.clientsArePods, this.kubeProxy, this.pods, this.links, places, cost);
     if (t.entry === 'nodePort') {
       return new NodePortEntry(t.entryNodes, streams.stream('entry'), this.kubeProxy, this.pods, this.links, places, snat, cost);
@@ -129,7 +136,17 @@ export class Cluster implements ClusterControl {
   private endpointsChanged(): void {
     this.podTargets?.refresh((p) => this.kubeProxy.isReady(p));
     this.ingress?.refresh((p) => this.kubeProxy.isReady(p));
+    this.headless?.refresh((p) => this.publishes(p));
     if (!this.health.probing) this.health.resync();
+  }
+
+  /**
+   * The cluster DNS answers a headless name with the endpoints the EndpointSlices mark ready,
+   * seen after the same propagation delay as kube-proxy's; a terminating pod is marked ready
+   * only with publishNotReadyAddresses (the EndpointSlice controller's podToEndpoint).
+   */
+  private publishes(pod: number): boolean {
+    return this.kubeProxy.isReady(pod) || (this.topology.headless!.publishNotReadyAddresses && this.kubeProxy.isServing(pod));
   }
 
   private probe(node: number): boolean {

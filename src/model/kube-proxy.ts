@@ -66,6 +66,11 @@ export class KubeProxy {
     return this.ready[pod] === 1;
   }
 
+  /** Terminating but still serving, as kube-proxy knows it (after the propagation delay). */
+  isServing(pod: number): boolean {
+    return this.serving[pod] === 1;
+  }
+
   /** Endpoints a connection could still reach (ready, or terminating and serving): none means REJECT. */
   get reachableEndpoints(): number {
     let n = this.readyCount;

@@ -34,6 +34,11 @@ export interface EntryRoute {
   connect(client: number, flow: number, now: number, route: Route): void;
   /** Fills in the rest of `route` for one request on route.node and route.pod (a pod that exists). */
   travel(client: number, newConnection: boolean, now: number, route: Route): void;
+  /**
+   * Endpoints a new connection could still get, for an entry that knows them itself (headless:
+   * the addresses the DNS publishes); without it, kube-proxy's count decides. None: REJECT.
+   */
+  endpointsLeft?(): number;
 }
 
 /** Hops and zone crossings of a request from `clientZone` entering at route.node and served on `podNode`. */

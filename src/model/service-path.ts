@@ -74,8 +74,10 @@ export class ServicePath {
     this.trace.attemptReceived(node, sentAt);
     if (pod === NO_ENDPOINT) {
       // A down node, or endpoints elsewhere but none here under Local: the packets are lost (the
-      // client waits for its timeout). No endpoint anywhere: REJECT, the client knows at once.
-      if (this.pods.nodeIsUp(node) && this.kubeProxy.reachableEndpoints === 0) {
+      // client waits for its timeout). No endpoint anywhere (or a name that does not resolve):
+      // REJECT, the client knows at once.
+      const left = this.entry.endpointsLeft !== undefined ? this.entry.endpointsLeft() : this.kubeProxy.reachableEndpoints;
+      if (this.pods.nodeIsUp(node) && left === 0) {
         this.client.ended(request, REJECTED);
       } else {
         this.trace.attemptLost(node, sentAt);

@@ -70,6 +70,32 @@ export interface ExternalNameSpec {
   targetLatency: DistributionSpec;
 }
 
+/**
+ * Traffic to a headless Service (clusterIP: None): the clients resolve its name through the
+ * cluster DNS to the pod IPs it publishes and connect straight to a pod.
+ */
+export interface HeadlessSpec {
+  /** The name the clients look up, and the absolute name it must resolve as. */
+  name: string;
+  fqdn: string;
+  /** The clients' namespace: their first search domain. */
+  namespace: string;
+  services: Array<{ name: string; namespace: string; externalName?: string }>;
+  /** spec.publishNotReadyAddresses: not-ready (terminating) endpoints are published too. */
+  publishNotReadyAddresses: boolean;
+  dns: {
+    latency: DistributionSpec;
+    upstreamLatency: DistributionSpec;
+    ndots: number;
+    nodeSearchDomains: string[];
+    queriesPerName: 1 | 2;
+    /** Seconds a client keeps an answer (0: it resolves anew for every connection). */
+    ttl: number;
+    /** rotate: each answer in a fresh random order (CoreDNS loadbalance); fixed: the endpoints' order. */
+    order: 'rotate' | 'fixed';
+  };
+}
+
 /** A timeline event resolved to indices: what happens at `at` seconds. */
 export type TimelineAction =
   | { at: number; kind: 'nodeFailure'; node: number; deleted: boolean }
@@ -98,6 +124,7 @@ export interface Topology {
   endpoints: number[];
   ingress?: IngressSpec;
   externalName?: ExternalNameSpec;
+  headless?: HeadlessSpec;
   dynamics: Dynamics;
   entry: Entry;
   externalTrafficPolicy: Policy;

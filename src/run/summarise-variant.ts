@@ -38,8 +38,9 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
   r.series.finish(end);
   return {
     name: variant.name,
-    lbModel: topology.externalName ? 'externalName' : topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
-    kubeProxyMode: kp.mode === 'ipvs' ? `ipvs:${kp.scheduler}` : kp.mode,
+    lbModel: topology.externalName ? 'externalName' : topology.headless ? 'headless'
+      : topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
+    kubeProxyMode: topology.headless ? 'none' : kp.mode === 'ipvs' ? `ipvs:${kp.scheduler}` : kp.mode,
     overrides: variant.overrides,
     requests: r.requests,
     completed,

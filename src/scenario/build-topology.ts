@@ -4,6 +4,7 @@ import { resolveTimeline } from './build-timeline.js';
 import { parseDuration } from './durations.js';
 import { mapSelects } from './labels.js';
 import type { ClusterObjects, FieldPath, ServiceObject } from './objects.js';
+import { buildHeadless } from './build-headless.js';
 import { buildExternalName, buildIngress } from './build-routes.js';
 import type { PlacedPod, Report } from './placement.js';
 import type { ScenarioDocument } from './scenario-schema.js';
@@ -83,6 +84,9 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   const ingress = spec.ingress ? buildIngress(objects, pods, spec.ingress, addPod, err) : undefined;
   const externalName = spec.externalName && service.type === 'ExternalName'
     ? buildExternalName(objects, service, spec.externalName) : undefined;
+  const isHeadless = service.type === 'ClusterIP' && service.headless;
+  const headless = isHeadless ? buildHeadless(objects, service, spec.headless, report) : undefined;
+  if (isHeadless && !headless) errors++; // buildHeadless has said why
 
   const resolveNodes = (path: FieldPath, names: string[]): number[] => names.flatMap((n, k) => {
     const i = nodeIndex.get(n);
@@ -142,6 +146,7 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
       dynamics,
       ingress,
       externalName,
+      headless,
       entry,
       externalTrafficPolicy: service.externalTrafficPolicy ?? 'Cluster',
       internalTrafficPolicy: service.internalTrafficPolicy ?? 'Cluster',

@@ -31,8 +31,14 @@ export function checkEntryFields(rawSpec: unknown, topology: Topology, err: (pat
       }
     });
   }
+  const direct = 'a headless Service (clusterIP: None) has no virtual IP: clients resolve its name to pod IPs and connect straight to a pod, past no kube-proxy and no load balancer';
+  if (topology.headless) {
+    for (const k of ['kubeProxy', 'loadBalancer']) refuse([k], direct);
+  } else {
+    refuse(['headless'], `Service "${topology.service.name}" is not headless (clusterIP: None)`);
+  }
   if (entry !== 'loadBalancer' && entry !== 'externalName') {
-    refuse(['loadBalancer'], `traffic enters by ${entry}, not through the load balancer`);
+    if (!topology.headless) refuse(['loadBalancer'], `traffic enters by ${entry}, not through the load balancer`);
     refuse(['network', 'clientToLoadBalancer'], `traffic enters by ${entry}, not through the load balancer`);
     refuse(['network', 'loadBalancerToNode'], `traffic enters by ${entry}, not through the load balancer`);
   }

@@ -271,6 +271,7 @@ function decodeService(r: RawObject, d: Decoder): Decoded {
     externalName: spec.externalName || undefined,
     trafficDistribution: spec.trafficDistribution,
     headless: spec.clusterIP === 'None',
+    publishNotReadyAddresses: d.boolean(['spec', 'publishNotReadyAddresses']) ?? false,
     origin: r.origin,
   };
   return { object, validate: () => validateService(d.errs, input, spec), serviceSpec: spec };

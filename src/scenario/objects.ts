@@ -109,6 +109,8 @@ export interface ServiceObject {
   trafficDistribution?: string;
   /** clusterIP: None */
   headless: boolean;
+  /** spec.publishNotReadyAddresses: endpoints are marked ready whatever the pods' readiness. */
+  publishNotReadyAddresses: boolean;
   origin: Origin;
 }
 

@@ -159,7 +159,7 @@ const TimelineEvent = z.strictObject({
 });
 
 const Dynamics = z.strictObject({
-  endpointPropagationDelay: Duration.default('1s').describe('From a pod\'s readiness change to kube-proxy on every node acting on it.'),
+  endpointPropagationDelay: Duration.default('1s').describe('From a pod\'s readiness change to kube-proxy on every node, and the cluster DNS, acting on it.'),
   readinessDelay: Duration.default('5s').describe('From a pod\'s start to its readiness.'),
   gracePeriod: Duration.default('30s').describe('terminationGracePeriodSeconds, unless an event says otherwise.'),
 });
@@ -228,6 +228,26 @@ const ExternalName = z.strictObject({
   }),
 });
 
+const HeadlessDns = z.strictObject({
+  latency: DistributionSpec.default('1ms').describe('One query from a pod to the cluster DNS and back (estimate).'),
+  upstreamLatency: DistributionSpec.default('10ms').describe('The cluster DNS forwarding a search-path name outside the cluster domain upstream (estimate).'),
+  ndots: z.number().int().nonnegative().default(5),
+  nodeSearchDomains: z.array(z.string()).default([]).describe('Search domains the pods inherit from the node.'),
+  queriesPerName: z.union([z.literal(1), z.literal(2)]).default(1).describe('2: A and AAAA in parallel.'),
+  ttl: Duration.default('30s')
+    .describe('How long a client keeps an answer: the records\' TTL (the kubernetes plugin\'s ttl: 30s in kubeadm\'s Corefile, 5s where the Corefile leaves it out), or 0 for clients that cache nothing (glibc, musl, Go, Node).'),
+  order: z.enum(['rotate', 'fixed']).default('rotate')
+    .describe('rotate: every answer in a fresh random order (CoreDNS\'s loadbalance plugin, in the stock Corefiles); fixed: the endpoints\' order (a Corefile without loadbalance).'),
+});
+
+const Headless = z.strictObject({
+  name: z.string().optional().describe('The name clients look up (default: the Service\'s short name).'),
+  dns: HeadlessDns.default({ latency: '1ms', upstreamLatency: '10ms', ndots: 5, nodeSearchDomains: [], queriesPerName: 1, ttl: '30s', order: 'rotate' }),
+});
+
+/** What a headless Service's clients do when the Scenario says nothing: Headless's defaults. */
+export const HEADLESS_DEFAULTS: z.output<typeof Headless> = Headless.parse({});
+
 const Placement = z
   .record(z.string(), z.record(z.string(), z.number().int().nonnegative()))
   .describe('Pins pods of a workload to nodes: { webserver: { node-a: 2, node-b: 1 } }. Pods left over are spread by the default scheduler.');
@@ -252,6 +272,7 @@ export const ScenarioSchema = z.strictObject({
     placement: Placement.optional(),
     ingress: IngressMix.optional().describe('Traffic through an Ingress controller: the traffic Service is the controller\'s.'),
     externalName: ExternalName.optional().describe('Traffic to an ExternalName Service: DNS, then the outside target.'),
+    headless: Headless.optional().describe('Traffic to a headless Service (clusterIP: None): DNS answers with pod IPs, clients connect straight to a pod.'),
     compare: Compare.optional(),
     timeline: z.array(TimelineEvent).default([]).describe('Changes to the cluster and the load, at simulated times.'),
     dynamics: Dynamics.default({ endpointPropagationDelay: '1s', readinessDelay: '5s', gracePeriod: '30s' }),
