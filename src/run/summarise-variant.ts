@@ -39,6 +39,7 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
   return {
     name: variant.name,
     lbModel: topology.externalName ? 'externalName' : topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
+    lbModelReason: !topology.externalName && topology.entry === 'loadBalancer' ? topology.loadBalancer.reason : undefined,
     kubeProxyMode: kp.mode === 'ipvs' ? `ipvs:${kp.scheduler}` : kp.mode,
     overrides: variant.overrides,
     requests: r.requests,
