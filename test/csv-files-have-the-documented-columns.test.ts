@@ -74,7 +74,7 @@ test('latency.csv has the buckets in milliseconds with their cumulative fraction
   expect(lines).toHaveLength(1 + 12 + 1);
 });
 
-test('run.json records the version, inputs, command line, wall time and variants with their event counts', async () => {
+test('run.json records the version, inputs, command line, wall time and variants with their lb model and event counts', async () => {
   const lines = await (await written())('run.json');
   expect(JSON.parse(lines.join('\n'))).toEqual({
     svcsimVersion: '0.1.0',
@@ -84,8 +84,8 @@ test('run.json records the version, inputs, command line, wall time and variants
     commandLine: ['svcsim', 'run', 'scenarios/seed-two-nodes.yaml', '--seed', '42'],
     wallTimeSeconds: 1.25,
     variants: [
-      { name: 'Cluster', overrides: { externalTrafficPolicy: 'Cluster' }, events: 1_440_211 },
-      { name: 'Local', overrides: { externalTrafficPolicy: 'Local', sessionAffinity: 'ClientIP' }, events: 1_201_733 },
+      { name: 'Cluster', overrides: { externalTrafficPolicy: 'Cluster' }, lbModel: 'even', events: 1_440_211 },
+      { name: 'Local', overrides: { externalTrafficPolicy: 'Local', sessionAffinity: 'ClientIP' }, lbModel: 'even', events: 1_201_733 },
     ],
   });
   expect(lines.at(-1)).toBe('');

@@ -45,6 +45,18 @@ describe('each load-balancer model splits the seed example as SEMANTICS.md says'
     expect(v.Local.lbModel).toBe(model);
   });
 
+  test('nlb (from the Service\'s annotation), two zones: the same splits, and without cross-zone no Local request leaves its zone', () => {
+    const v = run('nlb');
+    for (const crossZone of ['false', 'true']) {
+      expectShares(v[`Cluster,crossZone=${crossZone}`], THIRDS);
+      expectShares(v[`Local,crossZone=${crossZone}`], SEED_LOCAL);
+      expect(v[`Local,crossZone=${crossZone}`].lbModel).toBe('nlb');
+    }
+    expect(v['Local,crossZone=false'].crossZoneFraction).toBe(0);
+    const crossing = v['Local,crossZone=true'];
+    expect(Math.abs(crossing.crossZoneFraction - 0.5)).toBeLessThanOrEqual(Z * Math.sqrt(0.25 / crossing.completed));
+  });
+
   test('ip-targets: no node hop and no kube-proxy, whatever the policy', () => {
     const v = run('ip-targets');
     for (const variant of [v.Cluster, v.Local]) {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
-import { formatComparison } from '../output/console-report.js';
+import { formatComparison, formatLoadBalancerChoice } from '../output/console-report.js';
 import { writeResults } from '../output/csv-files.js';
 import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
@@ -108,7 +108,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     const dir = args.out ?? join('results', results.scenario);
     const written = await writeResults(dir, results);
     if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
-    else io.out(`${formatComparison(results)}\nWrote ${written.length} files to ${dir}/\n`);
+    else io.out(`${formatComparison(results)}\n${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
     return 0;
   } catch (e) {
     for (const bar of bars.values()) bar.stop();

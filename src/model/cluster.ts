@@ -45,10 +45,11 @@ export class Cluster implements ClusterControl {
     this.kubeProxy = new KubeProxy(t, streams);
     this.pods = new Pods(sim, streams, t, this.kubeProxy, (job) => this.path.served(job), (job) => this.path.failed(job),
       () => this.endpointsChanged());
-    this.balancer = createNodeBalancer(t, {
+    this.balancer = createNodeBalancer(t, places, {
       nodes: t.nodes.length,
       ready: (n) => this.pods.nodeIsUp(n),
       localEndpoints: (n) => this.kubeProxy.localEndpoints(n),
+      servingEndpoints: (n) => this.kubeProxy.servingEndpoints(n),
     }, streams.stream('load-balancer'));
     const lb = t.loadBalancer;
     this.podTargets = t.entry === 'loadBalancer' && lb.model === 'ip-targets' ? new PodTargets(t, places) : null;
@@ -124,10 +125,14 @@ export class Cluster implements ClusterControl {
       return new NodePortEntry(t.entryNodes, streams.stream('entry'), this.kubeProxy, this.pods, this.links, places, snat, cost);
     }
     const m = t.loadBalancer.model;
+    const dsr = t.loadBalancer.dsr;
     return new LoadBalancerEntry(this.balancer, this.kubeProxy, this.pods, this.links, places, {
       podTargets: this.podTargets,
-      dsr: t.loadBalancer.dsr,
-      snat: snat && m !== 'ip-targets',
+      dsr,
+      // Cilium masquerades only what it forwards to another node, and with DSR nothing (the
+      // client's address is kept: Cilium kube-proxy-free docs).
+      snat: snat && m !== 'ip-targets' && !(m === 'maglev' && dsr),
+      snatOnlyForwarded: m === 'maglev',
       newConnectionCost: cost,
       hashesFlows: this.kubeProxy.usesFlow || m === 'ecmp' || m === 'metallb-bgp' || m === 'ip-targets',
     });
@@ -138,6 +143,7 @@ export class Cluster implements ClusterControl {
     this.ingress?.refresh((p) => this.kubeProxy.isReady(p));
     this.headless?.refresh((p) => this.publishes(p));
     if (!this.health.probing) this.health.resync();
+    if (this.balancer.followsEndpoints) this.balancer.refresh(this.health.healthy);
   }
 
   /**
@@ -151,6 +157,9 @@ export class Cluster implements ClusterControl {
 
   private probe(node: number): boolean {
     const t = this.topology;
+    // MetalLB has no health check: the probes stand for its speakers' liveness (memberlist, BGP
+    // sessions); which nodes announce under Local follows the endpoints (see announcingNodes).
+    if (this.balancer.followsEndpoints) return this.pods.nodeIsUp(node);
     if (!t.loadBalancer.checksHealth) return true;
     if (!this.pods.nodeIsUp(node)) return false;
     return t.externalTrafficPolicy === 'Local' ? this.kubeProxy.localEndpoints(node) > 0 : true;

@@ -39,6 +39,8 @@ export class KubeProxy {
   private readonly serving: Uint8Array;
   private readyCount = 0;
   private readonly localCount: Int32Array;
+  /** Ready or terminating-but-serving endpoints per node (what MetalLB's speakers count). */
+  private readonly localServing: Int32Array;
   /** How a new connection's endpoint is chosen: fixed for the run, so decided once. */
   private readonly strategy: number;
   /** The flow hash matters (Maglev); otherwise callers may pass 0. */
@@ -53,6 +55,7 @@ export class KubeProxy {
     this.ready = Uint8Array.from(topology.pods, (p) => (p.ready && p.running ? 1 : 0));
     this.serving = new Uint8Array(topology.pods.length);
     this.localCount = new Int32Array(this.nodes);
+    this.localServing = new Int32Array(this.nodes);
     this.affinity = topology.service.sessionAffinity === 'ClientIP'
       ? new ClientIpAffinity(this.nodes, topology.clients.population, topology.service.affinityTimeout)
       : null;
@@ -81,6 +84,11 @@ export class KubeProxy {
   /** Ready endpoints on the node: what its healthCheckNodePort reports. */
   localEndpoints(node: number): number {
     return this.localCount[node];
+  }
+
+  /** Endpoints on the node that can serve: ready, or terminating and still serving. */
+  servingEndpoints(node: number): number {
+    return this.localServing[node];
   }
 
   /** An endpoint changed readiness: every node recomputes its lists (kube-proxy's sync). */
@@ -137,6 +145,8 @@ export class KubeProxy {
     // With no ready endpoint left (Cluster: in the Service; Local: on the node), kube-proxy falls
     // back to endpoints that are terminating but still serving.
     const servingPods = t.endpoints.filter((p) => this.serving[p] === 1);
+    this.localServing.set(this.localCount);
+    for (const p of servingPods) this.localServing[t.pods[p].node]++;
     const cluster = readyPods.length > 0 ? clusterEndpointsByNode(t, readyPods) : this.topology.nodes.map(() => servingPods);
     const lists: number[][] = [];
     for (let n = 0; n < this.nodes; n++) {

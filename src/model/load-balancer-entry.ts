@@ -13,6 +13,11 @@ export interface LoadBalancerEntryOptions {
   dsr: boolean;
   /** The entry node masquerades the client's address. */
   snat: boolean;
+  /**
+   * Only when it forwards to a pod on another node (Cilium's kube-proxy replacement); kube-proxy
+   * masquerades all external Cluster traffic, local pods included.
+   */
+  snatOnlyForwarded: boolean;
   /** Seconds added to a new connection's first packet by kube-proxy's rules. */
   newConnectionCost: number;
   hashesFlows: boolean;
@@ -39,7 +44,7 @@ export class LoadBalancerEntry implements EntryRoute {
       route.node = pod >= 0 ? this.places.podNode[pod] : 0;
       return;
     }
-    const node = this.balancer.chooseNode(flow);
+    const node = this.balancer.chooseNode(flow, this.places.clientZone[client]);
     route.node = node;
     route.pod = this.pods.nodeIsUp(node) ? this.kubeProxy.choose(node, false, client, flow, now) : NO_ENDPOINT;
   }
@@ -50,7 +55,7 @@ export class LoadBalancerEntry implements EntryRoute {
     const target = places.podNode[route.pod];
     const clientZone = places.clientZone[client];
     countHops(route, true, target, places.nodeZone, clientZone);
-    route.snat = options.snat;
+    route.snat = options.snat && (route.forwarded || !options.snatOnlyForwarded);
     let delay = newConnection && options.podTargets === null ? options.newConnectionCost : 0;
     delay += links.clientToLoadBalancer.sample() + links.loadBalancerToNode.sample() + links.degraded(node);
     if (options.dsr) {

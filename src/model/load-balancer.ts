@@ -1,111 +1,128 @@
 import type { Uniform } from '../engine/random.js';
 import { ecmpChoose } from './ecmp.js';
 import { metallbL2Leader } from './metallb.js';
+import { NlbBalancer } from './nlb.js';
+import type { LoadBalancerModel, NodeBalancer, NodeView } from './node-balancer.js';
+import type { Places } from './places.js';
 import type { Topology } from './topology.js';
 
-export type LoadBalancerModel = Topology['loadBalancer']['model'];
+export type { LoadBalancerModel, NodeBalancer, NodeView } from './node-balancer.js';
+
+export function createNodeBalancer(topology: Topology, places: Places, view: NodeView, u: Uniform): NodeBalancer {
+  const targets = Int32Array.from(topology.nodes.flatMap((n, i) => (n.loadBalancerTarget ? [i] : [])));
+  const lb = topology.loadBalancer;
+  switch (lb.model) {
+    case 'weighted': return new WeightedBalancer(topology, targets, view, u);
+    case 'ecmp': return new EcmpBalancer('ecmp', targets, view, null);
+    case 'metallb-bgp': return new EcmpBalancer('metallb-bgp', targets, view, topology.externalTrafficPolicy === 'Local');
+    case 'metallb-l2': return new MetalLbL2Balancer(topology, targets, view);
+    // With cross-zone balancing on, every front end spreads over every zone's targets: even.
+    case 'nlb': return lb.crossZone ? new EvenBalancer('nlb', targets, view, u) : new NlbBalancer(targets, places, u);
+    // maglev: the balancer in front spreads flows evenly; Maglev picks the endpoint at the node.
+    default: return new EvenBalancer(lb.model, targets, view, u);
+  }
+}
+
+/** Healthy targets; failing open to every ready target, then every target, when none is healthy. */
+function healthyTargets(targets: Int32Array, view: NodeView, healthy: Uint8Array): Int32Array {
+  const passing = targets.filter((i) => healthy[i] === 1);
+  if (passing.length > 0) return passing;
+  const ready = targets.filter((i) => view.ready(i));
+  return ready.length > 0 ? ready : targets;
+}
 
 /**
- * How traffic from outside reaches the cluster: the node a new connection enters through.
- * `refresh` hands over the health checker's current view; models keep their own tables and
- * rebuild them only then, never per request.
+ * The nodes MetalLB announces a Service from: speakers the probes see alive on target nodes
+ * and, under Local, only those with an endpoint that can serve (MetalLB docs, "Traffic
+ * policies"; speaker/layer2_controller.go, usableNodes). No health check is involved. With
+ * none, no route exists: svcsim then lets the attempt reach a target node, where it is refused
+ * or lost as kube-proxy would treat it, instead of inventing a node-less route.
  */
-export interface NodeBalancer {
-  readonly model: LoadBalancerModel;
-  /** Entry node of a new connection with flow hash `flow`. */
-  chooseNode(flow: number): number;
-  refresh(healthy: Uint8Array): void;
+function announcingNodes(targets: Int32Array, view: NodeView, healthy: Uint8Array, local: boolean): Int32Array {
+  const announcing = targets.filter((i) => healthy[i] === 1 && (!local || view.servingEndpoints(i) > 0));
+  return announcing.length > 0 ? announcing : targets;
 }
 
-/** What each node's probe and weight say; the data path provides them. */
-export interface NodeView {
-  nodes: number;
-  ready(node: number): boolean;
-  /** Ready endpoints on the node, as its healthCheckNodePort reports them. */
-  localEndpoints(node: number): number;
-}
-
-export function createNodeBalancer(topology: Topology, view: NodeView, u: Uniform): NodeBalancer {
-  switch (topology.loadBalancer.model) {
-    case 'weighted': return new WeightedBalancer(topology, view, u);
-    case 'ecmp':
-    case 'metallb-bgp': return new EcmpBalancer(topology.loadBalancer.model, view);
-    case 'metallb-l2': return new MetalLbL2Balancer(topology, view);
-    // maglev: the balancer in front spreads flows evenly; Maglev picks the endpoint at the node.
-    default: return new EvenBalancer(topology.loadBalancer.model, view, u);
-  }
-}
-
-/** Healthy nodes; failing open to every ready node, then every node, when none is healthy. */
-function healthyTargets(view: NodeView, healthy: Uint8Array): Int32Array {
-  const all = Array.from({ length: view.nodes }, (_, i) => i);
-  const passing = all.filter((i) => healthy[i] === 1);
-  if (passing.length > 0) return Int32Array.from(passing);
-  const ready = all.filter((i) => view.ready(i));
-  return Int32Array.from(ready.length > 0 ? ready : all);
-}
-
-/** AWS NLB/CLB instance targets, Azure LB, GCP target pools: uniform per connection. */
+/**
+ * Uniform per connection over the healthy targets: Azure LB, GCP target pools and backend
+ * services, AWS CLB or NLB (instance targets) with cross-zone load balancing on.
+ */
 class EvenBalancer implements NodeBalancer {
-  private targets: Int32Array = new Int32Array(0);
-  constructor(readonly model: LoadBalancerModel, private readonly view: NodeView, private readonly u: Uniform) {}
+  readonly followsEndpoints = false;
+  private current: Int32Array = new Int32Array(0);
+  constructor(readonly model: LoadBalancerModel, private readonly targets: Int32Array, private readonly view: NodeView,
+    private readonly u: Uniform) {}
   chooseNode(): number {
-    return this.targets[Math.floor(this.u() * this.targets.length)];
+    return this.current[Math.floor(this.u() * this.current.length)];
   }
   refresh(healthy: Uint8Array): void {
-    this.targets = healthyTargets(this.view, healthy);
+    this.current = healthyTargets(this.targets, this.view, healthy);
   }
 }
 
 /** GKE weighted load balancing: under Local, proportional to the node's reported endpoint count. */
 class WeightedBalancer implements NodeBalancer {
   readonly model = 'weighted' as const;
-  private targets: Int32Array = new Int32Array(0);
+  readonly followsEndpoints = false;
+  private current: Int32Array = new Int32Array(0);
   private cumulative = new Float64Array(0);
-  constructor(private readonly topology: Topology, private readonly view: NodeView, private readonly u: Uniform) {}
+  constructor(private readonly topology: Topology, private readonly targets: Int32Array, private readonly view: NodeView,
+    private readonly u: Uniform) {}
   chooseNode(): number {
     const x = this.u() * this.cumulative[this.cumulative.length - 1];
     let i = 0;
     while (this.cumulative[i] <= x && i < this.cumulative.length - 1) i++;
-    return this.targets[i];
+    return this.current[i];
   }
   refresh(healthy: Uint8Array): void {
-    this.targets = healthyTargets(this.view, healthy);
+    this.current = healthyTargets(this.targets, this.view, healthy);
     const local = this.topology.externalTrafficPolicy === 'Local';
     let sum = 0;
-    this.cumulative = Float64Array.from(this.targets, (n) => (sum += local ? Math.max(1e-9, this.view.localEndpoints(n)) : 1));
+    this.cumulative = Float64Array.from(this.current, (n) => (sum += local ? Math.max(1e-9, this.view.localEndpoints(n)) : 1));
   }
 }
 
-/** Per-flow hash over the announcing nodes (MetalLB BGP, router ECMP): a new node set rehashes flows. */
+/**
+ * Per-flow hash over the announcing nodes (MetalLB BGP, router ECMP): a new node set rehashes
+ * flows. `local` null: a plain router, whose next hops are the health-checked targets; true or
+ * false: MetalLB, announcing as `announcingNodes` says.
+ */
 class EcmpBalancer implements NodeBalancer {
-  private targets: Int32Array = new Int32Array(0);
-  constructor(readonly model: LoadBalancerModel, private readonly view: NodeView) {}
+  readonly followsEndpoints: boolean;
+  private current: Int32Array = new Int32Array(0);
+  constructor(readonly model: LoadBalancerModel, private readonly targets: Int32Array, private readonly view: NodeView,
+    private readonly local: boolean | null) {
+    this.followsEndpoints = local !== null;
+  }
   chooseNode(flow: number): number {
-    return this.targets[ecmpChoose(flow, this.targets.length)];
+    return this.current[ecmpChoose(flow, this.current.length)];
   }
   refresh(healthy: Uint8Array): void {
-    this.targets = healthyTargets(this.view, healthy);
+    this.current = this.local === null
+      ? healthyTargets(this.targets, this.view, healthy)
+      : announcingNodes(this.targets, this.view, healthy, this.local);
   }
 }
 
 /** MetalLB layer 2: one node answers ARP for the VIP and takes every connection. */
 class MetalLbL2Balancer implements NodeBalancer {
   readonly model = 'metallb-l2' as const;
+  readonly followsEndpoints = true;
   private leader = 0;
   private readonly names: string[];
   private readonly serviceKey: string;
-  constructor(topology: Topology, private readonly view: NodeView) {
+  private readonly local: boolean;
+  constructor(topology: Topology, private readonly targets: Int32Array, private readonly view: NodeView) {
     this.names = topology.nodes.map((n) => n.name);
     this.serviceKey = `${topology.service.namespace}/${topology.service.name}`;
+    this.local = topology.externalTrafficPolicy === 'Local';
   }
   chooseNode(): number {
     return this.leader;
   }
   refresh(healthy: Uint8Array): void {
-    const targets = healthyTargets(this.view, healthy);
     const eligible = new Uint8Array(this.names.length);
-    for (const t of targets) eligible[t] = 1;
+    for (const t of announcingNodes(this.targets, this.view, healthy, this.local)) eligible[t] = 1;
     this.leader = metallbL2Leader(this.names, this.serviceKey, (i: number) => eligible[i] === 1);
   }
 }

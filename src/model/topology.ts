@@ -11,6 +11,11 @@ export interface TopologyNode {
   ready: boolean;
   /** Allocatable CPU cores, if the Node says (topology hints allot endpoints by it). */
   allocatableCpu?: number;
+  /**
+   * The external load balancer may send to it: the cloud's service controller (or MetalLB) has
+   * not left it out. An excluded node still runs its pods and kube-proxy.
+   */
+  loadBalancerTarget: boolean;
 }
 
 export interface TopologyPod {
@@ -117,6 +122,8 @@ export interface Dynamics {
   retries: { count: number; backoff: number; jitter: number };
 }
 
+export type LoadBalancerModelName = 'even' | 'nlb' | 'weighted' | 'ip-targets' | 'metallb-l2' | 'metallb-bgp' | 'ecmp' | 'maglev';
+
 export interface Topology {
   nodes: TopologyNode[];
   pods: TopologyPod[];
@@ -147,11 +154,14 @@ export interface Topology {
     topologyMode?: string;
   };
   loadBalancer: {
-    model: 'even' | 'weighted' | 'ip-targets' | 'metallb-l2' | 'metallb-bgp' | 'ecmp' | 'maglev';
+    model: LoadBalancerModelName;
+    /** Why this model: set in the Scenario, read from the Service's annotations, or the default. */
+    reason: string;
     /** null: no probing, the balancer always knows the truth (healthCheck: false sends to every node). */
     healthCheck: HealthCheckSpec | null;
     /** false: healthCheck was turned off, traffic goes to every node. */
     checksHealth: boolean;
+    /** nlb, ip-targets: each zone's front end may send to every zone. */
     crossZone: boolean;
     maglevTableSize: number;
     dsr: boolean;

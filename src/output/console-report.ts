@@ -121,3 +121,16 @@ export function formatPodTable(results: RunResults, options: ReportOptions = {})
   ]);
   return table(head, rows, 2, options);
 }
+
+/**
+ * Which load-balancer model each variant ran on and why ("lb model: nlb (from annotation ...)"):
+ * one line when every variant agrees, else one per variant; empty without a load balancer.
+ */
+export function formatLoadBalancerChoice(results: RunResults): string {
+  const withLb = results.variants.filter((v) => v.lbModelReason !== undefined);
+  const line = (v: VariantResult) => `${v.lbModel} (${v.lbModelReason})`;
+  const distinct = new Set(withLb.map(line));
+  if (distinct.size === 0) return '';
+  if (distinct.size === 1 && withLb.length === results.variants.length) return `lb model: ${[...distinct][0]}\n`;
+  return withLb.map((v) => `lb model, ${v.name}: ${line(v)}\n`).join('');
+}

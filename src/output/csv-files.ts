@@ -185,7 +185,7 @@ function resultPieces(results: RunResults): Map<string, Iterable<string>> {
     wallTimeSeconds: results.meta.wallTimeSeconds,
     timeSeriesIntervalSeconds: results.timeSeriesInterval,
     // Simulated events: a measure of the engine's work, not a result, so not in summary.csv.
-    variants: vs.map((v) => ({ name: v.name, overrides: v.overrides, events: v.events })),
+    variants: vs.map((v) => ({ name: v.name, overrides: v.overrides, lbModel: v.lbModel, lbModelReason: v.lbModelReason, events: v.events })),
   };
   files.set('run.json', [JSON.stringify(run, null, 2) + '\n']);
   return files;

@@ -12,7 +12,7 @@ function numbers<T>(columns: Column<T>[], row: T): Row {
 /**
  * The output of `svcsim run --json`: per variant the summary.csv columns under the same names
  * and in the same units and rounding (ms, fractions, integer counts; null where the CSV cell is
- * empty), its overrides, and its pods and nodes as pods.csv and nodes.csv rows.
+ * empty), why its load-balancer model, its overrides, and its pods and nodes as pods.csv and nodes.csv rows.
  */
 export function toJsonSummary(results: RunResults): object {
   return {
@@ -23,6 +23,7 @@ export function toJsonSummary(results: RunResults): object {
       variant: v.name,
       overrides: Object.fromEntries(results.overrideColumns.map((c) => [c, v.overrides[c] ?? null])),
       ...Object.fromEntries(SETTING_COLUMNS.map((c) => [c.name, c.value(v)])),
+      lb_model_reason: v.lbModelReason ?? null,
       ...numbers(SUMMARY_COLUMNS, v),
       pods: v.pods.map((p) => ({ pod: p.name, node: p.node, zone: p.zone, ...numbers(POD_COLUMNS, p) })),
       nodes: v.nodes.map((n) => ({ node: n.name, zone: n.zone, ...numbers(NODE_COLUMNS, n) })),

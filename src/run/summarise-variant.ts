@@ -40,6 +40,7 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
     name: variant.name,
     lbModel: topology.externalName ? 'externalName' : topology.headless ? 'headless'
       : topology.entry === 'loadBalancer' ? topology.loadBalancer.model : topology.entry,
+    lbModelReason: !topology.externalName && !topology.headless && topology.entry === 'loadBalancer' ? topology.loadBalancer.reason : undefined,
     kubeProxyMode: topology.headless ? 'none' : kp.mode === 'ipvs' ? `ipvs:${kp.scheduler}` : kp.mode,
     overrides: variant.overrides,
     requests: r.requests,

@@ -6,6 +6,7 @@ import { mapSelects } from './labels.js';
 import type { ClusterObjects, FieldPath, ServiceObject } from './objects.js';
 import { buildHeadless } from './build-headless.js';
 import { buildExternalName, buildIngress } from './build-routes.js';
+import { chooseLoadBalancer } from './load-balancer-choice.js';
 import type { PlacedPod, Report } from './placement.js';
 import type { ScenarioDocument } from './scenario-schema.js';
 
@@ -107,10 +108,14 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   }
 
   const lb = spec.loadBalancer;
-  if (lb.model === 'maglev' && !(isPrime(lb.maglevTableSize) && lb.maglevTableSize > topologyPods.length)) {
+  const choice = chooseLoadBalancer(service, objects.nodes, lb, entry, (severity, path, message, origin) => {
+    if (severity === 'error') errors++;
+    report(severity, path, message, origin);
+  });
+  if (choice.model === 'maglev' && !(isPrime(lb.maglevTableSize) && lb.maglevTableSize > topologyPods.length)) {
     err(['spec', 'loadBalancer', 'maglevTableSize'], `Invalid value: ${lb.maglevTableSize}: must be a prime larger than the number of endpoints (${topologyPods.length}), e.g. 16381`);
   }
-  if (lb.dsr && lb.model !== 'maglev') err(['spec', 'loadBalancer', 'dsr'], `Invalid value: true: direct server return needs model maglev, not ${lb.model}`);
+  if (lb.dsr && choice.model !== 'maglev') err(['spec', 'loadBalancer', 'dsr'], `Invalid value: true: direct server return needs model maglev, not ${choice.model}`);
   const nodeZones = [...new Set(objects.nodes.map((n) => n.zone ?? ''))];
   const clientZones: Array<[string, number]> = spec.clients.zones
     ? Object.entries(spec.clients.zones)
@@ -140,7 +145,9 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   return {
     service,
     topology: {
-      nodes: objects.nodes.map((n) => ({ name: n.meta.name, zone: n.zone ?? '', ready: n.ready, allocatableCpu: n.allocatableCpu })),
+      nodes: objects.nodes.map((n, i) => ({
+        name: n.meta.name, zone: n.zone ?? '', ready: n.ready, allocatableCpu: n.allocatableCpu, loadBalancerTarget: choice.targets[i],
+      })),
       pods: topologyPods,
       endpoints,
       dynamics,
@@ -164,12 +171,13 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
           ?? service.meta.annotations['service.kubernetes.io/topology-aware-hints'],
       },
       loadBalancer: {
-        model: lb.model,
+        model: choice.model,
+        reason: choice.reason,
         healthCheck: typeof lb.healthCheck === 'object'
           ? { interval: parseDuration(lb.healthCheck.interval), healthyThreshold: lb.healthCheck.healthyThreshold, unhealthyThreshold: lb.healthCheck.unhealthyThreshold }
           : lb.healthCheck ? { interval: 10, healthyThreshold: 2, unhealthyThreshold: 3 } : null,
         checksHealth: lb.healthCheck !== false,
-        crossZone: lb.crossZone,
+        crossZone: choice.crossZone,
         maglevTableSize: lb.maglevTableSize,
         dsr: lb.dsr,
       },

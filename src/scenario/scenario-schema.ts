@@ -184,11 +184,11 @@ const HealthCheck = z.strictObject({
 });
 
 const LoadBalancer = z.strictObject({
-  model: z.enum(['even', 'weighted', 'ip-targets', 'metallb-l2', 'metallb-bgp', 'ecmp', 'maglev']).default('even')
-    .describe('How the external load balancer reaches the cluster; see the README table.'),
+  model: z.enum(['even', 'nlb', 'weighted', 'ip-targets', 'metallb-l2', 'metallb-bgp', 'ecmp', 'maglev']).optional()
+    .describe('How the external load balancer reaches the cluster; see the README table. Default: the model the Service\'s annotations name (e.g. service.beta.kubernetes.io/aws-load-balancer-type: nlb), else even.'),
   healthCheck: z.union([z.boolean(), HealthCheck]).default(true)
     .describe('Probe nodes and skip failing ones (under Local: nodes without a ready endpoint). true: every 10s, 2 up, 3 down.'),
-  crossZone: z.boolean().default(false).describe('ip-targets: spread over every zone instead of the client\'s own.'),
+  crossZone: z.boolean().optional().describe('nlb, ip-targets: each zone\'s front end spreads over every zone instead of its own. Default: as the Service\'s AWS annotations say, else false (the NLB default).'),
   maglevTableSize: z.number().int().positive().default(16381).describe('maglev: lookup table size (a prime).'),
   dsr: z.boolean().default(false).describe('maglev: direct server return, the reply skips the ingress node.'),
 });
@@ -267,7 +267,7 @@ export const ScenarioSchema = z.strictObject({
     network: Network.default({ sameNode: 0, sameZone: 0, crossZone: 0, clientToLoadBalancer: 0, loadBalancerToNode: 0, clientToNode: 0 }),
     clients: Clients.default({ population: 1000, requestsPerConnection: 1 }),
     kubeProxy: KubeProxy.default({ mode: 'iptables', scheduler: 'rr' }),
-    loadBalancer: LoadBalancer.default({ model: 'even', healthCheck: true, crossZone: false, maglevTableSize: 16381, dsr: false }),
+    loadBalancer: LoadBalancer.default({ healthCheck: true, maglevTableSize: 16381, dsr: false }),
     zones: Zones.default({ pricePerGB: 0.01, requestBytes: 1000, responseBytes: 10000 }),
     placement: Placement.optional(),
     ingress: IngressMix.optional().describe('Traffic through an Ingress controller: the traffic Service is the controller\'s.'),

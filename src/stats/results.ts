@@ -56,6 +56,8 @@ export interface VariantResult {
   name: string;
   /** The external load balancer model, e.g. "even". */
   lbModel: string;
+  /** Why that model (the Scenario, an annotation, the default); absent when traffic passes no load balancer. */
+  lbModelReason?: string;
   /** "iptables", "nftables" or "ipvs:<scheduler>". */
   kubeProxyMode: string;
   /** Overridden field -> value, e.g. { externalTrafficPolicy: 'Local' }. */
