@@ -63,7 +63,7 @@ const LabelMap = z.record(z.string(), z.string());
 
 const Traffic = z.strictObject({
   service: z.string().min(1).describe('Name of the Service the traffic is aimed at.'),
-  namespace: z.string().optional().describe('Namespace of the Service (default "default").'),
+  namespace: z.string().optional().describe('Namespace of the Service (default: the namespace of the one Service of that name; needed when several namespaces have one).'),
   port: z.union([z.string(), z.number().int()]).optional().describe('Service port, by name or number (default: its first port).'),
   entry: z
     .enum(['loadBalancer', 'nodePort', 'clusterIP'])
