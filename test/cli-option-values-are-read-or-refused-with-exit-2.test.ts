@@ -66,7 +66,8 @@ describe('svcsim run reads --requests, --seed and --duration before running, or 
 
   test('--requests and --seed stop where the published schema stops spec.traffic.requests and spec.seed', () => {
     type Node = { properties: Record<string, Node>; maximum?: number };
-    const spec = (scenarioJsonSchema() as Node).properties.spec;
+    // The Scenario's rules are under $defs: the published schema also takes other Kubernetes objects.
+    const spec = (scenarioJsonSchema() as { $defs: { Scenario: Node } }).$defs.Scenario.properties.spec;
     expect(spec.properties.traffic.properties.requests.maximum).toBe(MAX_WHOLE_NUMBER);
     expect(spec.properties.seed.maximum).toBe(MAX_WHOLE_NUMBER);
   });

@@ -19,6 +19,8 @@ test('the variants are columns and the metrics rows, Cluster next to Local', () 
   expect(lines(text)[1]).toMatch(/│\s+│\s+Cluster │\s+Local │$/);
   expect(row(text, 'requests')).toMatch(/│\s+120,000 │\s+120,000 │$/);
   expect(row(text, 'rejected')).toMatch(/│\s+10 │\s+130 │$/);
+  expect(row(text, 'error fraction')).toMatch(/│\s+0\.0% │\s+0\.1% │$/);
+  expect(row(text, 'stable')).toMatch(/│\s+yes │\s+yes │$/);
   expect(row(text, 'latency mean (ms)')).toMatch(/│\s+5\.243 │\s+6\.881 │$/);
   expect(row(text, '  ± 95% CI (ms)')).toMatch(/│\s+0\.041 │\s+0\.121 │$/);
   expect(row(text, 'latency p99.9 (ms)')).toMatch(/│\s+21\.907 │\s+29\.544 │$/);
@@ -33,7 +35,7 @@ test('the comparison has every metric in the order of the report', () => {
     .map((l) => l.split('│')[1].trimEnd().slice(1));
 
   expect(labels).toEqual([
-    'requests', 'completed', 'dropped', 'rejected', 'latency mean (ms)', '  ± 95% CI (ms)', 'latency p50 (ms)',
+    'requests', 'completed', 'dropped', 'rejected', 'error fraction', 'stable', 'latency mean (ms)', '  ± 95% CI (ms)', 'latency p50 (ms)',
     'latency p99 (ms)', 'latency p99.9 (ms)', 'mean hops', 'extra hop', 'SNAT', 'pod utilization min',
     'pod utilization max', 'pod share min', 'pod share max', 'throughput (req/s)', 'cross-zone', 'cross-zone cost (USD)',
   ]);
@@ -46,7 +48,7 @@ test('fault rows appear after the request counts only when some variant has faul
   results.variants[1].failed = 12;
   results.variants[1].retries = 30;
   const labels = labelsOf();
-  expect(labels.slice(0, 6)).toEqual(['requests', 'completed', 'dropped', 'rejected', 'failed', 'retries']);
+  expect(labels.slice(0, 8)).toEqual(['requests', 'completed', 'dropped', 'rejected', 'failed', 'retries', 'error fraction', 'stable']);
   expect(labels).not.toContain('timed out');
 });
 

@@ -22,13 +22,14 @@ async function written(): Promise<(name: string) => Promise<string[]>> {
 test('summary.csv has one row per variant with the override and model columns right after variant', async () => {
   const lines = await (await written())('summary.csv');
   expect(lines).toEqual([
-    'variant,externalTrafficPolicy,sessionAffinity,lb_model,kube_proxy_mode,requests,completed,dropped,rejected,failed,timed_out,retries,in_flight_at_end,latency_mean_ms,latency_mean_ci95_ms,'
+    'variant,externalTrafficPolicy,sessionAffinity,lb_model,kube_proxy_mode,requests,completed,dropped,rejected,failed,timed_out,retries,in_flight_at_end,'
+      + 'error_fraction,stable,latency_mean_ms,latency_mean_ci95_ms,'
       + 'latency_p50_ms,latency_p90_ms,latency_p99_ms,latency_p999_ms,latency_max_ms,hops_mean,extra_hop_fraction,'
       + 'snat_fraction,pod_util_min,pod_util_max,pod_share_min,pod_share_max,cross_zone_fraction,cross_zone_gb,'
       + 'cross_zone_cost_usd,throughput_rps,sim_time_s',
-    'Cluster,Cluster,,even,iptables,120000,119990,0,10,0,0,0,0,5.2431,0.0412,4.8710,8.1230,14.5120,21.9070,34.1000,1.500000,0.500000,'
+    'Cluster,Cluster,,even,iptables,120000,119990,0,10,0,0,0,0,0.000083,true,5.2431,0.0412,4.8710,8.1230,14.5120,21.9070,34.1000,1.500000,0.500000,'
       + '0.500000,0.397600,0.402100,0.332233,0.334233,0.250000,0.330000,0.006600,999.917,120.000000',
-    'Local,Local,ClientIP,even,iptables,120000,119870,0,130,0,0,0,0,6.8812,,5.0120,11.8740,18.2310,29.5440,51.2000,1.000000,0.000000,'
+    'Local,Local,ClientIP,even,iptables,120000,119870,0,130,0,0,0,0,0.001083,true,6.8812,,5.0120,11.8740,18.2310,29.5440,51.2000,1.000000,0.000000,'
       + '0.000000,0.298700,0.600400,0.249102,0.500208,0.000000,0.000000,0.000000,998.917,120.000000',
     '',
   ]);

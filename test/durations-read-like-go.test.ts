@@ -63,7 +63,8 @@ spec:
 /** The pattern the published JSON Schema gives editors for a duration. */
 function publishedPattern(): RegExp {
   type Node = { properties: Record<string, Node>; anyOf: Array<{ pattern?: string }> };
-  const spec = (scenarioJsonSchema() as Node).properties.spec;
+  // The Scenario's rules are under $defs: the published schema also takes other Kubernetes objects.
+  const spec = (scenarioJsonSchema() as { $defs: { Scenario: Node } }).$defs.Scenario.properties.spec;
   return new RegExp(spec.properties.traffic.properties.duration.anyOf[1].pattern!);
 }
 

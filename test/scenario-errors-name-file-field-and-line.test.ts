@@ -26,7 +26,7 @@ describe('a Scenario document with a mistake is rejected with file, object, fiel
 
   test('a Service that does not exist', () => {
     expect(problems(`  traffic: { service: webb, rate: 100, requests: 1000 }\n${base.pods}`)).toEqual([
-      `FILE:${SPEC_LINE}: error: The Scenario "bad" is invalid: spec.traffic.service: Not found: Service "webb" in namespace "default" (Services: web)`,
+      `FILE:${SPEC_LINE}: error: The Scenario "bad" is invalid: spec.traffic.service: Not found: Service "webb" (Services: default/web)`,
     ]);
   });
 
@@ -75,7 +75,7 @@ metadata: { name: stray }
 spec:
 ${base.traffic}${base.pods}`;
     expect(check(text).diagnostics.map(formatDiagnostic)).toEqual([
-      'FILE:12: error: The Pod "stray" is invalid: spec.nodeName: Not found: node "node-q" (no Node object of that name)',
+      'FILE:12: error: Pod "stray": spec.nodeName: no Node "node-q" in the input (nodes: node-a): add the Node objects: kubectl get nodes -o yaml',
       'FILE:32: warning: Scenario "stray": spec.traffic.service: Service "web" selects no pods: every request will be rejected',
     ]);
   });

@@ -5,6 +5,7 @@ import { formatComparison, formatLoadBalancerChoice } from '../output/console-re
 import { writeResults } from '../output/csv-files.js';
 import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
+import { resultWarnings } from '../output/variant-warnings.js';
 import { runScenario } from '../run/run-scenario.js';
 import { checkScenario, loadScenario, readSources } from '../scenario/load-scenario.js';
 import { formatDiagnostic, InputError } from '../scenario/diagnostics.js';
@@ -107,6 +108,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     results.meta.wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const dir = args.out ?? join('results', results.scenario);
     const written = await writeResults(dir, results);
+    for (const w of resultWarnings(results)) io.err(`warning: ${w}\n`);
     if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
     else io.out(`${formatComparison(results)}\n${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
     return 0;

@@ -48,6 +48,8 @@ const ROWS: [label: string, cell: (v: VariantResult) => string][] = [
   ['completed', (v) => formatCount(v.completed)],
   ['dropped', (v) => formatCount(v.dropped)],
   ['rejected', (v) => formatCount(v.rejected)],
+  ['error fraction', (v) => percent(v.errorFraction)],
+  ['stable', (v) => (v.stable ? 'yes' : 'no')],
   ['latency mean (ms)', (v) => ms(v.latency.mean)],
   ['  ± 95% CI (ms)', (v) => ms(v.latency.meanCi95)],
   ['latency p50 (ms)', (v) => ms(v.latency.p50)],

@@ -7,9 +7,10 @@ import type { TimeSeriesRow } from '../stats/time-series.js';
 
 /**
  * How a number is written: counts as integers, seconds as milliseconds with 4 decimals (0.1 µs),
- * fractions with 6 decimals, rates with 3 decimals, simulated time in seconds with 6 decimals.
+ * fractions with 6 decimals, rates with 3 decimals, simulated time in seconds with 6 decimals,
+ * flags (1 or 0) as true or false.
  */
-export type ColumnKind = 'count' | 'ms' | 'fraction' | 'rate' | 'seconds' | 'amount';
+export type ColumnKind = 'count' | 'ms' | 'fraction' | 'rate' | 'seconds' | 'amount' | 'flag';
 
 export interface Column<T> {
   name: string;
@@ -17,7 +18,7 @@ export interface Column<T> {
   value: (row: T) => number;
 }
 
-const DECIMALS: Record<Exclude<ColumnKind, 'count'>, number> = { ms: 4, fraction: 6, rate: 3, seconds: 6, amount: 6 };
+const DECIMALS: Record<Exclude<ColumnKind, 'count' | 'flag'>, number> = { ms: 4, fraction: 6, rate: 3, seconds: 6, amount: 6 };
 /** What toFixed(d) gives for a negative number that rounds to zero, by d. */
 const NEGATIVE_ZERO = Array.from({ length: 7 }, (_, d) => `-${(0).toFixed(d)}`);
 
@@ -37,6 +38,8 @@ export const SUMMARY_COLUMNS: Column<VariantResult>[] = [
   { name: 'timed_out', kind: 'count', value: (v) => v.timedOut },
   { name: 'retries', kind: 'count', value: (v) => v.retries },
   { name: 'in_flight_at_end', kind: 'count', value: (v) => v.inFlightAtEnd },
+  { name: 'error_fraction', kind: 'fraction', value: (v) => v.errorFraction },
+  { name: 'stable', kind: 'flag', value: (v) => (v.stable ? 1 : 0) },
   { name: 'latency_mean_ms', kind: 'ms', value: (v) => v.latency.mean },
   { name: 'latency_mean_ci95_ms', kind: 'ms', value: (v) => v.latency.meanCi95 },
   { name: 'latency_p50_ms', kind: 'ms', value: (v) => v.latency.p50 },
@@ -95,8 +98,9 @@ export const TIME_SERIES_COLUMNS: Column<TimeSeriesRow>[] = [
 ];
 
 /** A value in its column's unit, rounded to the column's decimals; NaN and ±Infinity become null. */
-export function columnValue(kind: ColumnKind, x: number): number | null {
+export function columnValue(kind: ColumnKind, x: number): number | boolean | null {
   if (!Number.isFinite(x)) return null;
+  if (kind === 'flag') return x !== 0;
   if (kind === 'count') return x;
   return Number(formatNumber(kind, x));
 }
@@ -106,6 +110,7 @@ export function formatNumber(kind: ColumnKind, x: number): string {
   if (!Number.isFinite(x)) return '';
   // A non-integer count is a bug upstream: print it in full rather than hide it by rounding.
   if (kind === 'count') return Number.isInteger(x) ? String(x) : x.toFixed(6);
+  if (kind === 'flag') return x !== 0 ? 'true' : 'false';
   const decimals = DECIMALS[kind];
   const text = (kind === 'ms' ? x * 1000 : x).toFixed(decimals);
   // toFixed keeps the sign of values that round to zero ("-0.0000"); one zero is enough.

@@ -1,7 +1,8 @@
 import type { RunResults } from '../stats/results.js';
 import { columnValue, NODE_COLUMNS, POD_COLUMNS, SETTING_COLUMNS, SUMMARY_COLUMNS, type Column } from './csv-files.js';
+import { variantWarnings } from './variant-warnings.js';
 
-type Row = Record<string, string | number | null>;
+type Row = Record<string, string | number | boolean | null>;
 
 function numbers<T>(columns: Column<T>[], row: T): Row {
   const out: Row = {};
@@ -12,7 +13,8 @@ function numbers<T>(columns: Column<T>[], row: T): Row {
 /**
  * The output of `svcsim run --json`: per variant the summary.csv columns under the same names
  * and in the same units and rounding (ms, fractions, integer counts; null where the CSV cell is
- * empty), why its load-balancer model, its overrides, and its pods and nodes as pods.csv and nodes.csv rows.
+ * empty; stable as true or false), why its load-balancer model, its overrides, the warnings the
+ * CLI prints about it, and its pods and nodes as pods.csv and nodes.csv rows.
  */
 export function toJsonSummary(results: RunResults): object {
   return {
@@ -25,6 +27,7 @@ export function toJsonSummary(results: RunResults): object {
       ...Object.fromEntries(SETTING_COLUMNS.map((c) => [c.name, c.value(v)])),
       lb_model_reason: v.lbModelReason ?? null,
       ...numbers(SUMMARY_COLUMNS, v),
+      warnings: variantWarnings(v),
       pods: v.pods.map((p) => ({ pod: p.name, node: p.node, zone: p.zone, ...numbers(POD_COLUMNS, p) })),
       nodes: v.nodes.map((n) => ({ node: n.name, zone: n.zone, ...numbers(NODE_COLUMNS, n) })),
     })),

@@ -1,3 +1,4 @@
+import { createDistribution } from '../engine/distributions.js';
 import type { Cluster } from '../model/cluster.js';
 import type { Variant } from '../scenario/load-scenario.js';
 import type { Recorder } from '../stats/recorder.js';
@@ -35,6 +36,7 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
   const { requestBytes, responseBytes, pricePerGB } = topology.zones;
   const crossZoneGB = (r.crossingsThere * requestBytes + r.crossingsBack * responseBytes) / 1e9;
   const kp = topology.kubeProxy;
+  const busiest = busiestPod(variant, r);
   r.series.finish(end);
   return {
     name: variant.name,
@@ -51,6 +53,9 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
     timedOut: r.timedOut,
     retries: r.retries,
     inFlightAtEnd: r.inFlight,
+    errorFraction: r.requests > 0 ? (r.requests - completed) / r.requests : NaN,
+    stable: !(busiest && busiest.offeredLoad >= 1),
+    busiestPod: busiest,
     latency: {
       mean: r.latency.mean,
       meanCi95: r.meanCi95(),
@@ -79,4 +84,28 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
     pods,
     nodes,
   };
+}
+
+/**
+ * The pod with an unbounded queue offered the most work: the attempts that reached it per second
+ * of sending x its mean service time / its workers. Measured arrivals, not shares derived from the
+ * topology: they already hold what every balancer model, policy, hint, affinity and timeline event
+ * did to the split. Over the sending window, not the simulated time, which adds the drain after
+ * the last send and so would understate an overload; and not the pod's utilization, busy time over
+ * that same time, which cannot pass 1 and so cannot tell "at capacity" from "far beyond". A pod
+ * with a queueLimit is left out: its queue cannot grow past it, it rejects instead (errorFraction).
+ */
+function busiestPod(variant: Variant, r: Recorder): { name: string; offeredLoad: number } | undefined {
+  const { topology, traffic } = variant;
+  const sending = (traffic.duration ?? r.lastSentAt) - traffic.warmup;
+  if (!(sending > 0)) return undefined;
+  let busiest: { name: string; offeredLoad: number } | undefined;
+  topology.pods.forEach((p, i) => {
+    if (p.queueLimit !== Infinity) return;
+    // The mean is a property of the distribution: no draw is made.
+    const meanServiceTime = createDistribution(p.serviceTime, () => 0.5).mean;
+    const offeredLoad = (r.podRequests[i] / sending) * meanServiceTime / p.workers;
+    if (!busiest || offeredLoad > busiest.offeredLoad) busiest = { name: p.name, offeredLoad };
+  });
+  return busiest;
 }

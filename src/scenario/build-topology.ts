@@ -22,14 +22,9 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   let pods = placed;
   let errors = 0;
   const err = (path: FieldPath, message: string) => { errors++; report('error', path, message); };
-  const namespace = t.namespace ?? 'default';
-
-  const service = objects.services.find((s) => s.meta.name === t.service && s.meta.namespace === namespace);
-  if (!service) {
-    const names = objects.services.map((s) => s.meta.name);
-    err(['spec', 'traffic', 'service'], `Not found: Service "${t.service}" in namespace "${namespace}"${names.length ? ` (Services: ${names.join(', ')})` : ' (no Service in the input)'}`);
-    return undefined;
-  }
+  const service = findService(objects.services, t.service, t.namespace, err);
+  if (!service) return undefined;
+  const namespace = service.meta.namespace;
   if (service.type === 'ExternalName' && !spec.externalName) {
     err(['spec', 'externalName'], `Required value: Service "${t.service}" is an ExternalName Service (a DNS alias for ${service.externalName}): say how long DNS and the outside target take`);
     return undefined;
@@ -201,6 +196,25 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
       timeSeriesInterval: parseDuration(spec.timeSeries.interval),
     },
   };
+}
+
+/**
+ * The traffic's Service: in traffic.namespace if given; else the one Service of that name in
+ * any namespace, as a dump of several namespaces has it (kubectl's "default" would be a guess).
+ */
+function findService(services: readonly ServiceObject[], name: string, namespace: string | undefined,
+  err: (path: FieldPath, message: string) => void): ServiceObject | undefined {
+  const named = services.filter((s) => s.meta.name === name);
+  const found = namespace === undefined ? (named.length === 1 ? named[0] : undefined) : named.find((s) => s.meta.namespace === namespace);
+  if (found) return found;
+  const where = (list: readonly ServiceObject[]) => list.map((s) => `${s.meta.namespace}/${s.meta.name}`).join(', ');
+  if (namespace === undefined && named.length > 1) {
+    err(['spec', 'traffic', 'service'], `Invalid value: "${name}": a Service of that name is in several namespaces (${where(named)}): say which with spec.traffic.namespace`);
+  } else {
+    err(['spec', 'traffic', 'service'], `Not found: Service "${name}"${namespace === undefined ? '' : ` in namespace "${namespace}"`}`
+      + (services.length ? ` (Services: ${where(services)})` : ' (no Service in the input)'));
+  }
+  return undefined;
 }
 
 function isPrime(n: number): boolean {

@@ -13,12 +13,18 @@ export interface Diagnostic {
   /** Dotted field path as the API server prints it: "spec.ports[0].nodePort". */
   path?: string;
   message: string;
+  /**
+   * Name the object plainly (`Pod "web": `), not as the API server names an object it rejects
+   * (`The Pod "web" is invalid: `): for svcsim's own checks of objects the API server accepts,
+   * and for errors the API server words otherwise.
+   */
+  plain?: boolean;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line ? `${d.file}:${d.line}` : d.file;
   const [kind, name] = d.object ? d.object.split('/') : [];
-  const subject = kind && d.severity === 'error' ? `The ${kind} "${name}" is invalid: ` : kind ? `${kind} "${name}": ` : '';
+  const subject = kind && d.severity === 'error' && !d.plain ? `The ${kind} "${name}" is invalid: ` : kind ? `${kind} "${name}": ` : '';
   const field = d.path ? `${d.path}: ` : '';
   return `${where}: ${d.severity}: ${subject}${field}${d.message}`;
 }

@@ -21,9 +21,8 @@ import type {
   ClusterObjects, FieldPath, LabelSelector, NodeObject, ObjectMeta, PodObject, RawObject, ServiceObject, ServicePortObject,
   ServiceType, TrafficPolicy, WorkloadObject,
 } from './objects.js';
-import {
-  allocateNodePorts, isExternallyAccessible, validateService, warnUnknownServiceFields, type ServiceSpecInput,
-} from './service-validation.js';
+import { admitServices, decodeCheckedOnlyFields, type ServiceToAdmit } from './service-admission.js';
+import { isExternallyAccessible, validateService, warnUnknownServiceFields, type ServiceSpecInput } from './service-validation.js';
 
 export interface NormalizedObjects {
   objects: ClusterObjects;
@@ -49,7 +48,7 @@ export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
   const reports: Diagnostic[][] = [];
   const warned = new Set<string>();
   const defined = new Map<string, RawObject>();
-  const services: Array<{ errs: FieldErrors; spec: ServiceSpecInput; object: NormalizedObject; decoded: boolean }> = [];
+  const services: Array<ServiceToAdmit & { object: NormalizedObject; decoded: boolean }> = [];
 
   for (const r of raw) {
     if (r.apiVersion.startsWith('svcsim.io/')) continue;
@@ -88,17 +87,17 @@ export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
     }
     // Like the API server, validate only what could be decoded.
     const decodedCleanly = errs.errorCount === 0;
-    if (decodedCleanly) decoded.validate();
+    if (decodedCleanly && !decoded.serviceSpec) decoded.validate();
     if (decoded.serviceSpec) {
-      // Services are kept once the NodePort allocator, which sees them all, has had its say.
+      // Services are validated and kept by admitServices, after the allocators, which see them all.
       warnUnknownServiceFields(errs, r.value);
-      services.push({ errs, spec: decoded.serviceSpec, object: decoded.object, decoded: decodedCleanly });
+      services.push({ errs, spec: decoded.serviceSpec, validate: decoded.validate, object: decoded.object, decoded: decodedCleanly });
     } else if (errs.errorCount === 0) {
       add(objects, decoded.object);
     }
   }
 
-  allocateNodePorts(services.filter((s) => s.decoded));
+  admitServices(services.filter((s) => s.decoded));
   for (const s of services) if (s.errs.errorCount === 0) add(objects, s.object);
   return { objects, diagnostics: reports.flat() };
 }
@@ -250,6 +249,7 @@ function decodeService(r: RawObject, d: Decoder): Decoded {
     sessionAffinity,
     timeoutSeconds: sessionAffinity === 'ClientIP' ? timeout ?? DEFAULT_AFFINITY_SECONDS : undefined,
     trafficDistribution: d.string(['spec', 'trafficDistribution']),
+    ...decodeCheckedOnlyFields(d),
   };
   if (spec.externalTrafficPolicy === '' && isExternallyAccessible(spec)) spec.externalTrafficPolicy = 'Cluster';
   if (spec.internalTrafficPolicy === undefined && ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(type)) {

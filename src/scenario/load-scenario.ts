@@ -177,8 +177,9 @@ function applyOptions(s: ScenarioDocument, o: ScenarioOptions): ScenarioDocument
 
 function scenarioReporter(raw: RawObject, out: Diagnostic[]): Report {
   return (severity, path: FieldPath, message, origin) => {
+    // A report about a Kubernetes object is a check of svcsim's own, of an object the API server accepts.
     out.push(origin
-      ? { severity, file: origin.file, line: origin.line, object: origin.object, path: formatPath(path), message }
+      ? { severity, file: origin.file, line: origin.line, object: origin.object, path: formatPath(path), message, plain: true }
       : { severity, file: raw.origin.file, line: raw.origin.lineOf(path), object: `Scenario/${raw.name}`, path: formatPath(path) || undefined, message });
   };
 }

@@ -45,8 +45,16 @@ export class FieldErrors {
     this.error(path, `Duplicate value: ${renderValue(value)}`);
   }
 
-  forbidden(path: FieldPath, detail: string): void {
-    this.error(path, `Forbidden: ${detail}`);
+  forbidden(path: FieldPath, detail: string, linePath: FieldPath = path): void {
+    this.error(path, `Forbidden: ${detail}`, linePath);
+  }
+
+  /** An error the API server does not word as an invalid object (an internal error). */
+  internal(path: FieldPath, message: string): void {
+    this.diagnostics.push({
+      severity: 'error', file: this.raw.origin.file, line: this.raw.origin.lineOf(path), object: this.objectName,
+      path: formatPath(path), message, plain: true,
+    });
   }
 
   /** What the decoder rejects before validation runs: a value of the wrong YAML type. */
@@ -168,6 +176,11 @@ export function isLabelKey(value: string): string[] {
   else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
   if (!whole(LABEL_KEY_NAME).test(name)) errs.push(`name part ${regexError(LABEL_KEY_NAME_MSG, LABEL_KEY_NAME, 'MyName', 'my.name', '123-abc')}`);
   return errs;
+}
+
+/** IsQualifiedName (appProtocol, loadBalancerClass): a label key, but named so in its message. */
+export function isQualifiedName(value: string): string[] {
+  return isLabelKey(value).map((m) => m.replace(/^a valid label key /, 'a qualified name '));
 }
 
 export function isLabelValue(value: string): string[] {

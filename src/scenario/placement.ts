@@ -32,14 +32,15 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
   for (const p of objects.pods) {
     let node = p.nodeName;
     if (node !== undefined && !nodeIndex.has(node)) {
-      report('error', ['spec', 'nodeName'], `Not found: node "${node}" (no Node object of that name)`,
+      report('error', ['spec', 'nodeName'], missingNode(node, nodes),
         { file: p.origin.file, line: p.origin.lineOf(['spec', 'nodeName']), object: `Pod/${p.meta.name}` });
       continue;
     }
     if (node === undefined) {
       const i = pickNode(nodes, p.nodeSelector, new Array<number>(nodes.length).fill(0), total);
       if (i < 0) {
-        report('warning', [], `pod "${p.meta.name}" stays Pending: no ready, schedulable node fits its nodeSelector`);
+        report('warning', ['spec', 'nodeSelector'], 'stays Pending: no ready, schedulable node fits its nodeSelector',
+          { file: p.origin.file, line: p.origin.lineOf(['spec', 'nodeSelector']), object: `Pod/${p.meta.name}` });
         continue;
       }
       node = nodes[i].meta.name;
@@ -79,7 +80,7 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
       if (w.nodeName !== undefined) {
         i = nodeIndex.get(w.nodeName) ?? -1;
         if (i < 0) {
-          report('error', ['spec', 'template', 'spec', 'nodeName'], `Not found: node "${w.nodeName}" (no Node object of that name)`,
+          report('error', ['spec', 'template', 'spec', 'nodeName'], missingNode(w.nodeName, nodes),
             { file: w.origin.file, line: w.origin.lineOf(['spec', 'template', 'spec', 'nodeName']), object: `${w.kind}/${w.meta.name}` });
           break;
         }
@@ -87,7 +88,8 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
         i = pickNode(nodes, w.nodeSelector, perNode, total);
       }
       if (i < 0) {
-        report('warning', [], `${w.kind}/${w.meta.name}: ${w.replicas - k} pod(s) stay Pending: no ready, schedulable node fits`);
+        report('warning', ['spec', 'replicas'], `${w.replicas - k} of ${w.replicas} pod(s) stay Pending: no ready, schedulable node fits`,
+          { file: w.origin.file, line: w.origin.lineOf(['spec', 'replicas']), object: `${w.kind}/${w.meta.name}` });
         break;
       }
       perNode[i]++;
@@ -104,6 +106,12 @@ export function placePods(objects: ClusterObjects, placement: Record<string, Rec
     }
   }
   return pods;
+}
+
+/** svcsim's own words: the API server accepts a pod bound to a node it has not seen. */
+function missingNode(name: string, nodes: readonly NodeObject[]): string {
+  const known = nodes.length > 0 ? `nodes: ${nodes.map((n) => n.meta.name).join(', ')}` : 'the input has no Node objects';
+  return `no Node "${name}" in the input (${known}): add the Node objects: kubectl get nodes -o yaml`;
 }
 
 export function pickNode(nodes: readonly NodeObject[], nodeSelector: Record<string, string>, perNode: number[], total: number[]): number {

@@ -63,7 +63,7 @@ const LabelMap = z.record(z.string(), z.string());
 
 const Traffic = z.strictObject({
   service: z.string().min(1).describe('Name of the Service the traffic is aimed at.'),
-  namespace: z.string().optional().describe('Namespace of the Service (default "default").'),
+  namespace: z.string().optional().describe('Namespace of the Service (default: the namespace of the one Service of that name; needed when several namespaces have one).'),
   port: z.union([z.string(), z.number().int()]).optional().describe('Service port, by name or number (default: its first port).'),
   entry: z
     .enum(['loadBalancer', 'nodePort', 'clusterIP'])
@@ -204,7 +204,8 @@ const IngressMix = z.strictObject({
   requests: z
     .array(z.strictObject({
       host: z.string().min(1),
-      path: z.string().startsWith('/', { message: 'must begin with "/"' }),
+      // A pattern, not startsWith: zod publishes startsWith as a format JSON Schema does not define.
+      path: z.string().regex(/^\//, { message: 'must begin with "/"' }),
       weight: z.number().positive().default(1),
     }))
     .min(1)
@@ -287,6 +288,41 @@ export type DurationInput = z.output<typeof Duration>;
 export type CountInput = z.output<typeof Count>;
 export type TimelineEventInput = z.output<typeof TimelineEvent>;
 
+/**
+ * The published JSON Schema (schema/scenario.schema.json). An editor's `# yaml-language-server:
+ * $schema=` line applies it to every document of a file, so it accepts any Kubernetes object and
+ * holds a document to the Scenario's rules only when it is one (kind Scenario of an svcsim.io
+ * API version, as the loader picks them).
+ */
 export function scenarioJsonSchema(): object {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input' });
+  const { $schema, ...scenario } = z.toJSONSchema(ScenarioSchema, { io: 'input' }) as Record<string, unknown>;
+  spellTypeUnionsWithAnyOf(scenario);
+  return {
+    $schema,
+    title: 'svcsim scenario file',
+    description: 'A document of an svcsim scenario file: a Kubernetes object, or the one kind: Scenario document (checked against $defs.Scenario).',
+    type: 'object',
+    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' } },
+    required: ['apiVersion', 'kind'],
+    if: {
+      properties: { apiVersion: { type: 'string', pattern: '^svcsim\\.io/' }, kind: { const: 'Scenario' } },
+      required: ['apiVersion', 'kind'],
+    },
+    then: { $ref: '#/$defs/Scenario' },
+    $defs: { Scenario: scenario },
+  };
+}
+
+/**
+ * zod writes a union of primitives as a list of types (`type: [string, number]`), which strict
+ * Ajv refuses (strictTypes); the same union spelt with anyOf passes every validator.
+ */
+function spellTypeUnionsWithAnyOf(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (Array.isArray(schema.type)) {
+    schema.anyOf = schema.type.map((type) => ({ type }));
+    delete schema.type;
+  }
+  for (const child of Object.values(schema)) spellTypeUnionsWithAnyOf(child);
 }

@@ -1,15 +1,16 @@
 /**
  * What the API server rejects in a Service, with its field paths and reasons
- * (pkg/apis/core/validation ValidateService, and the NodePort allocator in pkg/registry).
- * normalizeObjects (kubernetes-objects.ts) runs these on every Service after decoding and
- * defaulting it, as the API server does, and leaves a rejected Service out of its result.
- * Where a value is printed, it is printed as a v1.34 API server prints it.
+ * (pkg/apis/core/validation ValidateService). normalizeObjects (kubernetes-objects.ts) runs it on
+ * every Service after decoding and defaulting it, in the order service-admission.ts keeps, as
+ * the API server does, and leaves a rejected Service out of its result. Where a value is
+ * printed, it is printed as a v1.34 API server prints it.
  */
 import { formatPath } from './diagnostics.js';
 import { closest } from './did-you-mean.js';
+import { INVALID_CIDR, isValidCIDR } from './ip-addresses.js';
 import type { FieldPath } from './objects.js';
 import {
-  FieldErrors, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, Rendered,
+  FieldErrors, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, Rendered,
   validateLabels, validateObjectMeta, type MetaInput,
 } from './metadata-validation.js';
 
@@ -28,6 +29,15 @@ export interface ServiceSpecInput {
   /** sessionAffinityConfig.clientIP.timeoutSeconds, defaulted to 10800 for ClientIP. */
   timeoutSeconds?: number;
   trafficDistribution?: string;
+  /** Checked, not simulated: */
+  clusterIPs: string[];
+  ipFamilies: string[];
+  ipFamilyPolicy?: string;
+  loadBalancerSourceRanges: string[];
+  allocateLoadBalancerNodePorts?: boolean;
+  loadBalancerClass?: string;
+  /** spec.ports[i].appProtocol, by port. */
+  appProtocols: Array<string | undefined>;
 }
 
 export interface ServicePortInput {
@@ -47,11 +57,18 @@ const POLICIES = ['Cluster', 'Local'];
 // PreferSameZone and PreferSameNode are served by default since v1.34.
 const DISTRIBUTIONS = ['PreferClose', 'PreferSameNode', 'PreferSameZone'];
 const MAX_AFFINITY_SECONDS = 86400;
-/** The API server's default --service-node-port-range. */
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
+const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
+const TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
+const SOURCE_RANGES = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const ONLY_LOAD_BALANCER = "may only be used when `type` is 'LoadBalancer'";
 
 export function isHeadless(spec: ServiceSpecInput): boolean {
   return spec.clusterIP === 'None';
+}
+
+/** On create the registry copies clusterIP into an empty clusterIPs (normalizeClusterIPs). */
+export function normalizedClusterIPs(spec: ServiceSpecInput): string[] {
+  return spec.clusterIPs.length > 0 ? spec.clusterIPs : spec.clusterIP !== '' ? [spec.clusterIP] : [];
 }
 
 /** apiservice.ExternallyAccessible: what externalTrafficPolicy applies to. */
@@ -62,12 +79,22 @@ export function isExternallyAccessible(spec: ServiceSpecInput): boolean {
 /** ValidateService, in its order, for the rules svcsim's results depend on. */
 export function validateService(errs: FieldErrors, meta: MetaInput, spec: ServiceSpecInput): void {
   validateObjectMeta(errs, meta, isDNS1035Label);
+  const mode = meta.annotations[TOPOLOGY_MODE];
+  const hints = meta.annotations[TOPOLOGY_HINTS];
+  if (mode !== undefined && hints !== undefined && mode !== hints) {
+    errs.invalid(annotationPath(TOPOLOGY_MODE), mode, `must match annotations[${TOPOLOGY_HINTS}] when both are specified`,
+      ['metadata', 'annotations', TOPOLOGY_MODE]);
+  }
   if (spec.ports.length === 0 && !isHeadless(spec) && spec.type !== 'ExternalName') errs.required(['spec', 'ports']);
 
   if ((spec.type === 'LoadBalancer' || spec.type === 'NodePort') && isHeadless(spec)) {
     errs.invalid(['spec', 'clusterIPs', 0], spec.clusterIP, `may not be set to 'None' for ${spec.type} services`, ['spec', 'clusterIP']);
   }
   if (spec.type === 'ExternalName') {
+    const forbidden = 'may not be set for ExternalName services';
+    if (normalizedClusterIPs(spec).length > 0) errs.forbidden(['spec', 'clusterIPs'], forbidden, spec.clusterIPs.length ? undefined : ['spec', 'clusterIP']);
+    if (spec.ipFamilies.length > 0) errs.forbidden(['spec', 'ipFamilies'], forbidden);
+    if (spec.ipFamilyPolicy !== undefined) errs.forbidden(['spec', 'ipFamilyPolicy'], forbidden);
     // A trailing dot marks the CNAME target as fully qualified.
     const cname = spec.externalName.replace(/\.$/, '');
     if (cname === '') errs.required(['spec', 'externalName']);
@@ -75,7 +102,11 @@ export function validateService(errs: FieldErrors, meta: MetaInput, spec: Servic
   }
 
   const names = new Set<string>();
-  spec.ports.forEach((p, i) => validatePort(errs, p, ['spec', 'ports', i], spec.ports.length > 1, names));
+  spec.ports.forEach((p, i) => {
+    validatePort(errs, p, ['spec', 'ports', i], spec.ports.length > 1, names);
+    const app = spec.appProtocols[i];
+    if (app !== undefined) for (const msg of isQualifiedName(app)) errs.invalid(['spec', 'ports', i, 'appProtocol'], app, msg);
+  });
 
   if (spec.selector) validateLabels(errs, spec.selector, ['spec', 'selector']);
 
@@ -106,6 +137,7 @@ export function validateService(errs: FieldErrors, meta: MetaInput, spec: Servic
     ports.add(key);
   });
 
+  validateLoadBalancerFields(errs, meta, spec);
   validateTrafficPolicies(errs, spec);
   if (spec.trafficDistribution !== undefined && !DISTRIBUTIONS.includes(spec.trafficDistribution)) {
     errs.unsupported(['spec', 'trafficDistribution'], spec.trafficDistribution, DISTRIBUTIONS);
@@ -135,6 +167,45 @@ function servicePortKey(p: ServicePortInput): Rendered {
   return new Rendered(JSON.stringify({ Name: '', Protocol: p.protocol, AppProtocol: null, Port: p.port, TargetPort: 0, NodePort: 0 }));
 }
 
+/** metadata.annotations[key], as the API server prints a map key in a field path. */
+function annotationPath(key: string): FieldPath {
+  return ['metadata', `annotations[${key}]`];
+}
+
+/** The fields that only a LoadBalancer may have: source ranges (field or annotation), allocation, class. */
+function validateLoadBalancerFields(errs: FieldErrors, meta: MetaInput, spec: ServiceSpecInput): void {
+  const balancer = spec.type === 'LoadBalancer';
+  const annotation = meta.annotations[SOURCE_RANGES];
+  if (spec.loadBalancerSourceRanges.length > 0) {
+    // The API server names this field with a capital L.
+    const at = ['spec', 'LoadBalancerSourceRanges'];
+    const written = ['spec', 'loadBalancerSourceRanges'];
+    if (!balancer) errs.forbidden(at, ONLY_LOAD_BALANCER, written);
+    spec.loadBalancerSourceRanges.forEach((range, i) => {
+      // Space-padding is allowed, a leftover from the annotation.
+      const value = range.trim();
+      if (!isValidCIDR(value)) errs.invalid([...at, i], value, INVALID_CIDR, [...written, i]);
+    });
+  } else if (annotation !== undefined) {
+    const at = annotationPath(SOURCE_RANGES);
+    const written = ['metadata', 'annotations', SOURCE_RANGES];
+    if (!balancer) errs.forbidden(at, ONLY_LOAD_BALANCER, written);
+    if (annotation.trim() !== '') {
+      for (const range of annotation.trim().split(',')) {
+        if (!isValidCIDR(range.trim())) errs.invalid(at, range.trim(), INVALID_CIDR, written);
+      }
+    }
+  }
+  if (spec.allocateLoadBalancerNodePorts !== undefined && !balancer) {
+    errs.forbidden(['spec', 'allocateLoadBalancerNodePorts'], ONLY_LOAD_BALANCER);
+  }
+  if (spec.loadBalancerClass !== undefined) {
+    const at = ['spec', 'loadBalancerClass'];
+    if (!balancer) errs.forbidden(at, ONLY_LOAD_BALANCER);
+    else for (const msg of isQualifiedName(spec.loadBalancerClass)) errs.invalid(at, spec.loadBalancerClass, msg);
+  }
+}
+
 function validateTrafficPolicies(errs: FieldErrors, spec: ServiceSpecInput): void {
   const etp = ['spec', 'externalTrafficPolicy'];
   if (!isExternallyAccessible(spec)) {
@@ -151,30 +222,6 @@ function validateTrafficPolicies(errs: FieldErrors, spec: ServiceSpecInput): voi
   }
   if (spec.internalTrafficPolicy !== undefined && !POLICIES.includes(spec.internalTrafficPolicy)) {
     errs.unsupported(['spec', 'internalTrafficPolicy'], spec.internalTrafficPolicy, POLICIES);
-  }
-}
-
-/**
- * The NodePort allocator, which runs across Services: each explicit nodePort must lie in the
- * range and be free. A Service that is rejected for any reason keeps no ports, as on a real
- * cluster; ports repeated within one Service (TCP and UDP on one port) are one allocation.
- */
-export function allocateNodePorts(services: ReadonlyArray<{ errs: FieldErrors; spec: ServiceSpecInput }>): void {
-  const taken = new Set<number>();
-  for (const { errs, spec } of services) {
-    if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') continue;
-    const mine = new Set<number>();
-    spec.ports.forEach((p, i) => {
-      if (p.nodePort === 0 || mine.has(p.nodePort)) return;
-      const at = ['spec', 'ports', i, 'nodePort'];
-      if (p.nodePort < NODE_PORT_RANGE.min || p.nodePort > NODE_PORT_RANGE.max) {
-        errs.invalid(at, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`);
-      } else if (taken.has(p.nodePort)) {
-        errs.invalid(at, p.nodePort, 'provided port is already allocated');
-      }
-      mine.add(p.nodePort);
-    });
-    if (errs.errorCount === 0) for (const port of mine) taken.add(port);
   }
 }
 

@@ -50,6 +50,12 @@ export function expandVariants(compare: Record<string, Array<string | number | b
       report(['spec', 'compare', key], 'Invalid value: must be a field path like "spec.externalTrafficPolicy", "Deployment/web:spec.replicas" or "Scenario:spec.loadBalancer.model"');
       continue;
     }
+    if (target === SCENARIO && path.length === 2 && path[0] === 'spec' && path[1] === 'seed') {
+      // Every variant runs on the scenario's one seed (that is what pairs them): the rows would be identical.
+      report(['spec', 'compare', key], 'Forbidden: variants all run on the same random streams, so seeds cannot be compared: '
+        + 'replications, an upcoming feature, give independent runs; run svcsim with --seed for one other seed');
+      continue;
+    }
     let column = String([...path].reverse().find((p) => typeof p === 'string'));
     if (columns.has(column)) column = key;
     columns.add(column);

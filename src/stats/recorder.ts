@@ -25,6 +25,8 @@ export class Recorder implements Trace {
   failed = 0;
   timedOut = 0;
   retries = 0;
+  /** When the last request counted was sent (NaN before the first): the end of the sending window. */
+  lastSentAt = NaN;
   readonly series: TimeSeries;
   forwarded = 0;
   snat = 0;
@@ -72,6 +74,7 @@ export class Recorder implements Trace {
   requestSent(sentAt: number): void {
     if (sentAt < this.warmup) return;
     this.requests++;
+    this.lastSentAt = sentAt;
     this.series.sent(this.sim.now);
   }
 

@@ -76,6 +76,18 @@ export interface VariantResult {
   retries: number;
   /** Sent but not ended when the run stopped on time. */
   inFlightAtEnd: number;
+  /** Requests that did not complete (dropped, rejected, failed, timed out, in flight) / requests; NaN without requests. */
+  errorFraction: number;
+  /**
+   * false when a pod with an unbounded queue is offered at least its capacity: its queue, and so
+   * the latency, grow for as long as the run sends.
+   */
+  stable: boolean;
+  /**
+   * The pod with an unbounded queue offered the most work, and that offered load: attempts that
+   * reached it per second of sending x mean service time / workers (1 is its capacity).
+   */
+  busiestPod?: { name: string; offeredLoad: number };
   latency: LatencySummary;
   hopsMean: number;
   extraHopFraction: number;

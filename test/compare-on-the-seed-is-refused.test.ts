@@ -1,0 +1,17 @@
+import { expect, test } from 'vitest';
+import { formatDiagnostic } from '../src/scenario/diagnostics.js';
+import { checkScenario } from '../src/scenario/load-scenario.js';
+import { smallCluster } from './support/small-cluster.js';
+
+test('compare on Scenario:spec.seed is refused, pointing at replications and --seed, not run as identical rows', () => {
+  const text = smallCluster({
+    nodes: { 'node-a': 'zone-a' }, pods: { 'node-a': 1 },
+    spec: '  traffic: { service: web, rate: 10, requests: 100 }\n  compare:\n    Scenario:spec.seed: [1, 2]\n',
+  });
+  const { scenario, diagnostics } = checkScenario({ sources: [{ file: 'FILE', text }], diagnostics: [] });
+  expect(scenario).toBeUndefined();
+  expect(diagnostics.map(formatDiagnostic)).toEqual([
+    'FILE:45: error: The Scenario "small" is invalid: spec.compare.Scenario:spec.seed: Forbidden: variants all run on the same random streams, '
+      + 'so seeds cannot be compared: replications, an upcoming feature, give independent runs; run svcsim with --seed for one other seed',
+  ]);
+});
