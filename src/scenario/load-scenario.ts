@@ -151,7 +151,7 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
     // Said where the first variant's placement would have said it, once every variant is placed.
     placementAt ??= diagnostics.length;
     perVariant.push({ name: variant.name, findings: placementFindings });
-    const built = buildTopology(normalized.objects, placement.pods, variantDocument, report);
+    const built = buildTopology(normalized.objects, placement.pods, variantDocument, report, placement.pending);
     if (built) {
       const before = diagnostics.length;
       checkEntryFields((raw.value as { spec?: unknown }).spec, built.topology, (path, message) => report('error', path, message));
