@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Topology, TrafficSpec } from '../model/topology.js';
 import { buildTopology } from './build-topology.js';
+import { identicalCompareValues } from './compare-check.js';
 import { checkEntryFields } from './entry-fields.js';
 import { formatDiagnostic, formatPath, hasErrors, InputError, type Diagnostic } from './diagnostics.js';
 import { parseDuration } from './durations.js';
@@ -160,6 +161,11 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
     if (built) variants.push({ name: variant.name, overrides: variant.values, topology: built.topology, traffic: built.traffic });
   }
   diagnostics.splice(placementAt ?? diagnostics.length, 0, ...mergeVariantFindings(perVariant));
+  const keys = Object.keys(document.spec.compare ?? {});
+  if (!hasErrors(diagnostics) && all[0].overrides.length === keys.length) {
+    const columns = all[0].overrides.map((o) => o.column);
+    for (const { key, message } of identicalCompareValues(keys, columns, variants)) report('error', ['spec', 'compare', key], message);
+  }
   const found = dedupe(diagnostics);
   if (hasErrors(found)) return { diagnostics: found };
   return {
