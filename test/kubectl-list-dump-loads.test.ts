@@ -36,7 +36,7 @@ test('pods keep their node, readiness, termination and controlling ReplicaSet', 
     ['default', 'hostname-deployment-7d4b9c8f6d-pend1', undefined, false, false, rs],
     ['kube-system', 'coredns-5d78c9869d-x7w2q', 'node-b', true, false, 'ReplicaSet/coredns-5d78c9869d'],
   ]);
-  expect(objects.pods[4].nodeSelector).toEqual({ disktype: 'ssd' });
+  expect(objects.pods[4].scheduling.nodeSelector).toEqual({ disktype: 'ssd' });
   expect(objects.pods[0].meta.labels).toEqual({ app: 'webserver', 'pod-template-hash': '7d4b9c8f6d' });
 });
 

@@ -28,7 +28,9 @@ test('NodePort with Local hit on a node without endpoints drops every request; C
 });
 
 test('a Service with no endpoints anywhere rejects every request, under either policy', () => {
-  const text = `${cluster(0)}${serviceYaml('web', 'NodePort')}${scenario('node-a, node-b').replace('  placement: { web: { node-a: 1 } }\n', '')}`;
+  // An input without endpoints is refused; a pod that terminates at once leaves the Service without any.
+  const gone = '  dynamics: { endpointPropagationDelay: 0s }\n  timeline: [{ at: 0s, podTermination: { workload: web, gracePeriod: 0s } }]\n';
+  const text = `${cluster(1)}${serviceYaml('web', 'NodePort')}${scenario('node-a, node-b').replace('  compare:', `${gone}  compare:`)}`;
   const { variants } = runScenario(scenarioFromYaml(text));
   for (const v of variants) {
     expect(v.rejected).toBe(2000);

@@ -10,14 +10,14 @@ const count = (pods: { node: string }[]) => pods.reduce<Record<string, number>>(
 
 test('the default scheduler spreads a workload evenly, in node order', () => {
   const { objects } = load(`${nodeYaml('a')}${nodeYaml('b')}${nodeYaml('c')}${deploymentYaml('web', 7)}`);
-  expect(count(placePods(objects, undefined, report))).toEqual({ a: 3, b: 2, c: 2 });
+  expect(count(placePods(objects, undefined, report).pods)).toEqual({ a: 3, b: 2, c: 2 });
 });
 
 test('pins place the seed\'s 2 + 1 in two lines; what is left over is spread', () => {
   const { objects } = load(`${nodeYaml('a')}${nodeYaml('b')}${deploymentYaml('web', 3)}`);
-  expect(count(placePods(objects, { web: { a: 2, b: 1 } }, report))).toEqual({ a: 2, b: 1 });
+  expect(count(placePods(objects, { web: { a: 2, b: 1 } }, report).pods)).toEqual({ a: 2, b: 1 });
   const { objects: five } = load(`${nodeYaml('a')}${nodeYaml('b')}${deploymentYaml('web', 5)}`);
-  expect(count(placePods(five, { web: { a: 3 } }, report))).toEqual({ a: 3, b: 2 });
+  expect(count(placePods(five, { web: { a: 3 } }, report).pods)).toEqual({ a: 3, b: 2 });
 });
 
 test('more pins than replicas is an error naming the workload', () => {
@@ -29,7 +29,7 @@ test('more pins than replicas is an error naming the workload', () => {
 
 test('a kubectl dump\'s pods are used as they are: its Deployment and ReplicaSet add none', () => {
   const { objects } = load(readFileSync('test/fixtures/k8s/kubectl-get-dump.yaml', 'utf8'));
-  const placed = placePods(objects, undefined, report);
+  const placed = placePods(objects, undefined, report).pods;
   expect(objects.workloads.length).toBeGreaterThan(0);
   const bound = objects.pods.filter((p) => p.nodeName !== undefined).map((p) => p.meta.name);
   const names = placed.map((p) => p.name);
@@ -51,5 +51,5 @@ spec:
     metadata: { labels: { app: web, pod-template-hash: 5d8f } }
     spec: { containers: [{ name: app, image: example/app }] }
 `);
-  expect(placePods(objects, undefined, report).map((p) => p.name)).toEqual(['web-0', 'web-1']);
+  expect(placePods(objects, undefined, report).pods.map((p) => p.name)).toEqual(['web-0', 'web-1']);
 });

@@ -76,19 +76,20 @@ spec:
 ${base.traffic}${base.pods}`;
     expect(check(text).diagnostics.map(formatDiagnostic)).toEqual([
       'FILE:12: error: Pod "stray": spec.nodeName: no Node "node-q" in the input (nodes: node-a): add the Node objects: kubectl get nodes -o yaml',
-      'FILE:32: warning: Scenario "stray": spec.traffic.service: Service "web" selects no pods: every request will be rejected',
+      'FILE:32: error: The Scenario "stray" is invalid: spec.traffic.service: Service "web" has no endpoints: no pod in namespace "default" has the labels of its selector (app=web)',
     ]);
   });
 
-  test('a selector that matches no pods is a warning, not an error', () => {
+  test('a selector that matches no pods is an error saying so', () => {
     const text = `${nodeYaml('node-a')}${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
 kind: Scenario
 metadata: { name: empty }
 spec:
 ${base.traffic}${base.pods}`;
     const { scenario, diagnostics } = check(text);
-    expect(scenario).toBeDefined();
-    expect(diagnostics.map((d) => d.severity)).toEqual(['warning']);
-    expect(diagnostics[0].message).toBe('Service "web" selects no pods: every request will be rejected');
+    expect(scenario).toBeUndefined();
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'FILE:25: error: The Scenario "empty" is invalid: spec.traffic.service: Service "web" has no endpoints: no pod in namespace "default" has the labels of its selector (app=web)',
+    ]);
   });
 });

@@ -54,7 +54,7 @@ test('a Deployment without replicas runs one', () => {
     + '  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      nodeSelector:\n        disktype: ssd\n';
   const { messages, objects } = load(text, 'deploy.yaml');
   expect(messages).toEqual([]);
-  expect(objects.workloads.map((w) => [w.kind, w.replicas, w.templateLabels, w.nodeSelector])).toEqual([
+  expect(objects.workloads.map((w) => [w.kind, w.replicas, w.templateLabels, w.scheduling.nodeSelector])).toEqual([
     ['Deployment', 1, { app: 'web' }, { disktype: 'ssd' }],
   ]);
 });

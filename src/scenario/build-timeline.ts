@@ -3,7 +3,7 @@ import type { TimelineAction } from '../model/topology.js';
 import { parseDuration } from './durations.js';
 import { mapSelects, selectorSelects } from './labels.js';
 import type { ClusterObjects, FieldPath } from './objects.js';
-import { pickNode, type PlacedPod } from './placement.js';
+import { scheduleWorkloadPod, type PlacedPod } from './placement.js';
 import type { ScenarioDocument } from './scenario-schema.js';
 
 type Spec = ScenarioDocument['spec'];
@@ -43,18 +43,17 @@ export function resolveTimeline(spec: Spec, objects: ClusterObjects, pods: Place
   };
   const createPods = (name: string, count: number, node: string | undefined, prefix: string): string[] => {
     const w = objects.workloads.find((x) => x.meta.name === name)!;
-    const perNode = nodes.map((n) => podsOf(name).filter((p) => p.node === n.meta.name).length);
-    const total = nodes.map((n) => pods.filter((p) => alive.has(p.name) && p.node === n.meta.name).length);
     const names: string[] = [];
     for (let k = 0; k < count; k++) {
-      const i = node !== undefined ? nodeIndex.get(node)! : pickNode(nodes, w.nodeSelector, perNode, total);
+      const i = node !== undefined ? nodeIndex.get(node)! : scheduleWorkloadPod(objects, w, pods.filter((p) => alive.has(p.name)));
       if (i < 0) break;
-      perNode[i]++;
-      total[i]++;
       // Number after every pod already named with the prefix, so names never collide.
       const n = created.get(prefix) ?? pods.filter((p) => p.name.startsWith(`${prefix}-`)).length;
       created.set(prefix, n + 1);
-      const pod: PlacedPod = { name: `${prefix}-${n}`, namespace: w.meta.namespace, labels: w.templateLabels, node: nodes[i].meta.name, ready: true, running: false };
+      const pod: PlacedPod = {
+        name: `${prefix}-${n}`, namespace: w.meta.namespace, labels: w.templateLabels, node: nodes[i].meta.name, ready: true, running: false,
+        scheduling: w.scheduling,
+      };
       pods.push(pod);
       alive.add(pod.name);
       names.push(pod.name);

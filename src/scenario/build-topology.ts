@@ -7,7 +7,8 @@ import type { ClusterObjects, FieldPath, ServiceObject } from './objects.js';
 import { buildHeadless } from './build-headless.js';
 import { buildExternalName, buildIngress } from './build-routes.js';
 import { chooseLoadBalancer } from './load-balancer-choice.js';
-import type { PlacedPod, Report } from './placement.js';
+import type { PendingPod, PlacedPod, Report } from './placement.js';
+import { noEndpointReason } from './service-endpoints.js';
 import type { ScenarioDocument } from './scenario-schema.js';
 
 /**
@@ -15,7 +16,7 @@ import type { ScenarioDocument } from './scenario-schema.js';
  * endpoints (pods its selector picks, in its namespace) with their pod models, the entry nodes
  * or client nodes. Reports what cannot be resolved; returns undefined if anything failed.
  */
-export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scenario: ScenarioDocument, report: Report):
+export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scenario: ScenarioDocument, report: Report, pending: PendingPod[] = []):
   { topology: Topology; traffic: TrafficSpec; service: ServiceObject } | undefined {
   const spec = scenario.spec;
   const t = spec.traffic;
@@ -55,9 +56,8 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   const namedActions = resolveTimeline(spec, objects, planned, err, (path, message) => report('warning', path, message));
   pods = planned;
   const selected = service.selector ? pods.filter((p) => p.namespace === namespace && mapSelects(service.selector!, p.labels)) : [];
-  if (selected.length === 0 && service.type !== 'ExternalName') {
-    report('warning', ['spec', 'traffic', 'service'], `Service "${service.meta.name}" selects no pods: every request will be rejected`);
-  }
+  const noEndpoint = service.type === 'ExternalName' ? undefined : noEndpointReason(service, pods, pending);
+  if (noEndpoint) err(['spec', 'traffic', 'service'], noEndpoint);
   const topologyPods: TopologyPod[] = [];
   /** Adds an endpoint pod with its pod model (once); returns its index, or -1 if no model selects it. */
   const addPod = (p: PlacedPod, serviceName: string): number => {

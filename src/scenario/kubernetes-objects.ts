@@ -12,15 +12,13 @@
 import { Decoder, type Decoded, type NormalizedObject } from './decoder.js';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeIngress } from './ingress-objects.js';
-import { selectorSelects } from './labels.js';
-import {
-  FieldErrors, isDNS1123Subdomain, isSelectorOperator, validateLabels, validateLabelSelector, validateObjectMeta,
-  type MetaInput, type SelectorInput,
-} from './metadata-validation.js';
+import { FieldErrors, isDNS1123Subdomain, isLabelKey, validateObjectMeta } from './metadata-validation.js';
+import { decodeMeta, readyCondition } from './object-meta.js';
 import type {
-  ClusterObjects, FieldPath, LabelSelector, NodeObject, ObjectMeta, PodObject, RawObject, ServiceObject, ServicePortObject,
-  ServiceType, TrafficPolicy, WorkloadObject,
+  ClusterObjects, NodeObject, RawObject, ServiceObject, ServicePortObject, ServiceType, TaintEffect, TrafficPolicy, WorkloadKind,
 } from './objects.js';
+import { decodePod, decodeWorkload } from './pod-objects.js';
+import { TAINT_EFFECTS } from './scheduling-spec.js';
 import { admitServices, decodeCheckedOnlyFields, type ServiceToAdmit } from './service-admission.js';
 import { isExternallyAccessible, validateService, warnUnknownServiceFields, type ServiceSpecInput } from './service-validation.js';
 
@@ -34,9 +32,11 @@ const MODELLED: Record<string, { apiVersion: string; groups: string[]; resource:
   Node: { apiVersion: 'v1', groups: [''], resource: 'nodes' },
   Pod: { apiVersion: 'v1', groups: [''], resource: 'pods' },
   Service: { apiVersion: 'v1', groups: [''], resource: 'services' },
+  ReplicationController: { apiVersion: 'v1', groups: [''], resource: 'replicationcontrollers' },
   Deployment: { apiVersion: 'apps/v1', groups: ['apps', 'extensions'], resource: 'deployments.apps' },
   ReplicaSet: { apiVersion: 'apps/v1', groups: ['apps', 'extensions'], resource: 'replicasets.apps' },
   StatefulSet: { apiVersion: 'apps/v1', groups: ['apps'], resource: 'statefulsets.apps' },
+  DaemonSet: { apiVersion: 'apps/v1', groups: ['apps', 'extensions'], resource: 'daemonsets.apps' },
   Ingress: { apiVersion: 'networking.k8s.io/v1', groups: ['networking.k8s.io', 'extensions'], resource: 'ingresses.networking.k8s.io' },
 };
 
@@ -118,7 +118,7 @@ function decode(r: RawObject, d: Decoder): Decoded {
     case 'Pod': return decodePod(r, d);
     case 'Service': return decodeService(r, d);
     case 'Ingress': return decodeIngress(r, d, decodeMeta(d, true));
-    default: return decodeWorkload(r, d, r.kind as WorkloadObject['kind']);
+    default: return decodeWorkload(r, d, r.kind as WorkloadKind);
   }
 }
 
@@ -127,91 +127,40 @@ function decodeNode(r: RawObject, d: Decoder): Decoded {
   d.object(['spec']);
   d.object(['status']);
   d.object(['status', 'allocatable']);
+  const taints = (d.array(['spec', 'taints']) ?? []).map((_, i) => {
+    const at = ['spec', 'taints', i];
+    d.object(at);
+    return { key: d.string([...at, 'key']) ?? '', value: d.string([...at, 'value']) ?? '', effect: (d.string([...at, 'effect']) ?? '') as TaintEffect };
+  });
+  const cpu = d.quantity(['status', 'allocatable', 'cpu']);
+  const memory = d.quantity(['status', 'allocatable', 'memory']);
+  const pods = d.quantity(['status', 'allocatable', 'pods']);
   const node: NodeObject = {
     kind: 'Node', meta,
     zone: meta.labels['topology.kubernetes.io/zone'] ?? meta.labels['failure-domain.beta.kubernetes.io/zone'],
     unschedulable: d.boolean(['spec', 'unschedulable']) ?? false,
+    taints,
     // A hand-written Node has no status; it is taken as Ready.
-    ready: readyCondition(d) ?? true,
-    allocatableCpu: d.quantity(['status', 'allocatable', 'cpu']),
-    origin: r.origin,
-  };
-  return { object: node, validate: () => validateObjectMeta(d.errs, input, isDNS1123Subdomain) };
-}
-
-function decodePod(r: RawObject, d: Decoder): Decoded {
-  const { meta, input } = decodeMeta(d, true);
-  d.object(['spec']);
-  d.object(['status']);
-  const phase = d.string(['status', 'phase']);
-  const pod: PodObject = {
-    kind: 'Pod', meta,
-    nodeName: d.string(['spec', 'nodeName']) || undefined,
-    nodeSelector: d.stringMap(['spec', 'nodeSelector']),
-    // No Ready condition: a hand-written Pod (no status) is ready; a dumped one is if Running.
-    ready: readyCondition(d) ?? (phase === undefined || phase === 'Running'),
-    terminating: d.get(['metadata', 'deletionTimestamp']) !== undefined,
-    owner: controllerOf(d),
-    origin: r.origin,
-  };
-  return {
-    object: pod,
-    validate: () => {
-      validateObjectMeta(d.errs, input, isDNS1123Subdomain);
-      validatePlacement(d.errs, pod.nodeName, pod.nodeSelector, ['spec']);
+    ready: (readyCondition(d) ?? 'True') === 'True',
+    allocatableCpu: cpu,
+    allocatable: {
+      milliCpu: cpu === undefined ? undefined : Math.floor(cpu * 1000 + 1e-9),
+      memory: memory === undefined ? undefined : Math.floor(memory + 1e-9),
+      pods: pods === undefined ? undefined : Math.floor(pods),
     },
-  };
-}
-
-function decodeWorkload(r: RawObject, d: Decoder, kind: WorkloadObject['kind']): Decoded {
-  const { meta, input } = decodeMeta(d, true);
-  d.object(['spec']);
-  const selectorGiven = d.object(['spec', 'selector']) !== undefined;
-  const selector: SelectorInput = {
-    matchLabels: d.stringMap(['spec', 'selector', 'matchLabels']),
-    matchExpressions: (d.array(['spec', 'selector', 'matchExpressions']) ?? []).map((_, i) => {
-      const at = ['spec', 'selector', 'matchExpressions', i];
-      d.object(at);
-      return { key: d.string([...at, 'key']) ?? '', operator: d.string([...at, 'operator']) ?? '', values: d.stringList([...at, 'values']) };
-    }),
-  };
-  d.object(['spec', 'template']);
-  d.object(['spec', 'template', 'metadata']);
-  d.object(['spec', 'template', 'spec']);
-  const labelsPath = ['spec', 'template', 'metadata', 'labels'];
-  const workload: WorkloadObject = {
-    kind, meta,
-    replicas: d.integer(['spec', 'replicas']) ?? 1,
-    selector: selector as LabelSelector,
-    templateLabels: d.stringMap(labelsPath),
-    nodeName: d.string(['spec', 'template', 'spec', 'nodeName']) || undefined,
-    nodeSelector: d.stringMap(['spec', 'template', 'spec', 'nodeSelector']),
-    owner: controllerOf(d),
     origin: r.origin,
   };
   const validate = () => {
-    const errs = d.errs;
-    validateObjectMeta(errs, input, isDNS1123Subdomain);
-    if (workload.replicas < 0) errs.invalid(['spec', 'replicas'], workload.replicas, 'must be greater than or equal to 0');
-    const before = errs.errorCount;
-    if (!selectorGiven) {
-      errs.required(['spec', 'selector']);
-    } else {
-      validateLabelSelector(errs, selector, ['spec', 'selector']);
-      if (Object.keys(selector.matchLabels).length + selector.matchExpressions.length === 0) {
-        // ReplicaSets share the Deployment's wording.
-        errs.invalid(['spec', 'selector'], {}, `empty selector is invalid for ${kind === 'StatefulSet' ? 'statefulset' : 'deployment'}`);
-      }
-    }
-    validateLabels(errs, workload.templateLabels, labelsPath);
-    const selectorUsable = errs.errorCount === before && selector.matchExpressions.every((e) => isSelectorOperator(e.operator));
-    if (selectorUsable && !selectorSelects(workload.selector, workload.templateLabels)) {
-      // Labels that were never written are a nil map, which the API server prints as null.
-      errs.invalid(labelsPath, d.get(labelsPath) === undefined ? null : workload.templateLabels, '`selector` does not match template `labels`');
-    }
-    validatePlacement(errs, workload.nodeName, workload.nodeSelector, ['spec', 'template', 'spec']);
+    validateObjectMeta(d.errs, input, isDNS1123Subdomain);
+    taints.forEach((t, i) => {
+      const at = ['spec', 'taints', i];
+      if (t.key === '') d.errs.required([...at, 'key']);
+      else for (const msg of isLabelKey(t.key)) d.errs.invalid([...at, 'key'], t.key, msg);
+      if ((t.effect as string) === '') d.errs.required([...at, 'effect']);
+      else if (!TAINT_EFFECTS.includes(t.effect)) d.errs.unsupported([...at, 'effect'], t.effect, TAINT_EFFECTS);
+    });
   };
-  return { object: workload, validate };
+  return { object: node, validate };
 }
 
 function decodeService(r: RawObject, d: Decoder): Decoded {
@@ -275,38 +224,4 @@ function decodeService(r: RawObject, d: Decoder): Decoded {
     origin: r.origin,
   };
   return { object, validate: () => validateService(d.errs, input, spec), serviceSpec: spec };
-}
-
-function decodeMeta(d: Decoder, namespaced: boolean): { meta: ObjectMeta; input: MetaInput } {
-  d.object(['metadata']);
-  const name = d.string(['metadata', 'name']) ?? '';
-  const namespace = namespaced ? d.string(['metadata', 'namespace']) || undefined : undefined;
-  const labels = d.stringMap(['metadata', 'labels']);
-  const annotations = d.stringMap(['metadata', 'annotations']);
-  // Nodes are cluster-scoped: their namespace is "".
-  const meta: ObjectMeta = { name, namespace: namespaced ? namespace ?? 'default' : '', labels, annotations };
-  return { meta, input: { name, namespace, labels, annotations } };
-}
-
-/** ValidatePodSpec's checks on where a pod may run. */
-function validatePlacement(errs: FieldErrors, nodeName: string | undefined, nodeSelector: Record<string, string>, at: FieldPath): void {
-  validateLabels(errs, nodeSelector, [...at, 'nodeSelector']);
-  if (nodeName) for (const msg of isDNS1123Subdomain(nodeName)) errs.invalid([...at, 'nodeName'], nodeName, msg);
-}
-
-function readyCondition(d: Decoder): boolean | undefined {
-  const conditions = d.array(['status', 'conditions']) ?? [];
-  for (let i = 0; i < conditions.length; i++) {
-    if (d.string(['status', 'conditions', i, 'type']) === 'Ready') return d.string(['status', 'conditions', i, 'status']) === 'True';
-  }
-  return undefined;
-}
-
-function controllerOf(d: Decoder): string | undefined {
-  const refs = d.array(['metadata', 'ownerReferences']) ?? [];
-  for (let i = 0; i < refs.length; i++) {
-    const at = ['metadata', 'ownerReferences', i];
-    if (d.boolean([...at, 'controller']) === true) return `${d.string([...at, 'kind']) ?? ''}/${d.string([...at, 'name']) ?? ''}`;
-  }
-  return undefined;
 }

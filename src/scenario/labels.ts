@@ -18,3 +18,13 @@ export function selectorSelects(selector: LabelSelector, labels: Record<string, 
   }
   return Object.keys(selector.matchLabels).length + selector.matchExpressions.length > 0;
 }
+
+/**
+ * A LabelSelector as the scheduler reads one in affinity terms and spread constraints: absent
+ * selects nothing, empty ({}) selects everything.
+ */
+export function labelSelectorMatches(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+  if (selector === undefined) return false;
+  if (Object.keys(selector.matchLabels).length + selector.matchExpressions.length === 0) return true;
+  return selectorSelects(selector, labels);
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Topology, TrafficSpec } from '../model/topology.js';
 import { buildTopology } from './build-topology.js';
+import { identicalCompareValues } from './compare-check.js';
 import { checkEntryFields } from './entry-fields.js';
 import { formatDiagnostic, formatPath, hasErrors, InputError, type Diagnostic } from './diagnostics.js';
 import { parseDuration } from './durations.js';
@@ -122,6 +123,8 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
   }
   const serviceTarget = `Service/${document.spec.traffic.service}`;
   const variants: Variant[] = [];
+  const perVariant: Array<{ name: string; findings: Diagnostic[] }> = [];
+  let placementAt: number | undefined;
   for (const variant of selected) {
     const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, scenarioRaw.origin.file);
     diagnostics.push(...applied.diagnostics);
@@ -144,14 +147,24 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
         .map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
     }
     if (hasErrors(normalized.diagnostics)) continue;
-    const pods = placePods(normalized.objects, variantDocument.spec.placement, report);
-    const built = buildTopology(normalized.objects, pods, variantDocument, report);
+    const placementFindings: Diagnostic[] = [];
+    const placement = placePods(normalized.objects, variantDocument.spec.placement, scenarioReporter(raw, placementFindings));
+    // Said where the first variant's placement would have said it, once every variant is placed.
+    placementAt ??= diagnostics.length;
+    perVariant.push({ name: variant.name, findings: placementFindings });
+    const built = buildTopology(normalized.objects, placement.pods, variantDocument, report, placement.pending);
     if (built) {
       const before = diagnostics.length;
       checkEntryFields((raw.value as { spec?: unknown }).spec, built.topology, (path, message) => report('error', path, message));
       if (diagnostics.length > before) continue;
     }
     if (built) variants.push({ name: variant.name, overrides: variant.values, topology: built.topology, traffic: built.traffic });
+  }
+  diagnostics.splice(placementAt ?? diagnostics.length, 0, ...mergeVariantFindings(perVariant));
+  const keys = Object.keys(document.spec.compare ?? {});
+  if (!hasErrors(diagnostics) && all[0].overrides.length === keys.length) {
+    const columns = all[0].overrides.map((o) => o.column);
+    for (const { key, message } of identicalCompareValues(keys, columns, variants)) report('error', ['spec', 'compare', key], message);
   }
   const found = dedupe(diagnostics);
   if (hasErrors(found)) return { diagnostics: found };
@@ -182,6 +195,22 @@ function scenarioReporter(raw: RawObject, out: Diagnostic[]): Report {
       ? { severity, file: origin.file, line: origin.line, object: origin.object, path: formatPath(path), message, plain: true }
       : { severity, file: raw.origin.file, line: raw.origin.lineOf(path), object: `Scenario/${raw.name}`, path: formatPath(path) || undefined, message });
   };
+}
+
+/** What every variant found is said once; what only some found names them. */
+function mergeVariantFindings(perVariant: ReadonlyArray<{ name: string; findings: Diagnostic[] }>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const { name, findings } of perVariant) {
+    for (const d of findings) {
+      const text = formatDiagnostic(d);
+      const everywhere = perVariant.every((v) => v.findings.some((f) => formatDiagnostic(f) === text));
+      if (everywhere && seen.has(text)) continue;
+      seen.add(text);
+      out.push(everywhere ? d : { ...d, message: `${d.message} (in variant "${name}")` });
+    }
+  }
+  return out;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -37,16 +37,94 @@ export interface LabelSelector {
   matchExpressions: Array<{ key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values: string[] }>;
 }
 
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+export interface Taint {
+  key: string;
+  value: string;
+  effect: TaintEffect;
+}
+
+export interface Toleration {
+  /** "" with operator Exists tolerates every taint. */
+  key: string;
+  operator: 'Exists' | 'Equal';
+  value: string;
+  /** undefined: every effect. */
+  effect?: TaintEffect;
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values: string[];
+}
+
+/** One of a required node affinity's nodeSelectorTerms: its requirements are ANDed. */
+export interface NodeSelectorTerm {
+  matchExpressions: NodeSelectorRequirement[];
+  /** Only the field metadata.name exists (the DaemonSet controller uses it). */
+  matchFields: NodeSelectorRequirement[];
+}
+
+export interface PodAffinityTerm {
+  /** undefined: selects no pod. */
+  labelSelector?: LabelSelector;
+  /** Empty: the pod's own namespace; undefined: every namespace (namespaceSelector given). */
+  namespaces?: string[];
+  topologyKey: string;
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector;
+  minDomains: number;
+  matchLabelKeys: string[];
+  nodeAffinityPolicy: 'Honor' | 'Ignore';
+  nodeTaintsPolicy: 'Honor' | 'Ignore';
+}
+
+/** CPU in millicores, memory in bytes, as the scheduler counts them. */
+export interface Resources {
+  milliCpu: number;
+  memory: number;
+}
+
+/** What kube-scheduler reads from a PodSpec (a Pod's, or a workload's template). */
+export interface PodScheduling {
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  /** requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms (ORed); undefined when not set. */
+  requiredNodeTerms?: NodeSelectorTerm[];
+  preferredNodeTerms: Array<{ weight: number; preference: NodeSelectorTerm }>;
+  podAffinity: PodAffinityTerm[];
+  podAntiAffinity: PodAffinityTerm[];
+  preferredPodAffinity: Array<{ weight: number; term: PodAffinityTerm }>;
+  preferredPodAntiAffinity: Array<{ weight: number; term: PodAffinityTerm }>;
+  topologySpreadConstraints: TopologySpreadConstraint[];
+  /** The containers' requests (limits where no request is given), as the fit check counts them. */
+  requests: Resources;
+  /** The same with 100m CPU and 200Mi for each container that requests none: what scoring counts. */
+  nonZeroRequests: Resources;
+  /** No container requests or limits anything (QoS class BestEffort). */
+  bestEffort: boolean;
+}
+
 export interface NodeObject {
   kind: 'Node';
   meta: ObjectMeta;
   /** topology.kubernetes.io/zone (or the deprecated failure-domain.beta.kubernetes.io/zone). */
   zone?: string;
   unschedulable: boolean;
+  taints: Taint[];
   /** status.conditions Ready; true when the status is absent (hand-written nodes). */
   ready: boolean;
   /** status.allocatable.cpu in cores, if given. */
   allocatableCpu?: number;
+  /** status.allocatable as the scheduler counts it; a resource not given is not limited. */
+  allocatable: { milliCpu?: number; memory?: number; pods?: number };
   origin: Origin;
 }
 
@@ -54,9 +132,15 @@ export interface PodObject {
   kind: 'Pod';
   meta: ObjectMeta;
   nodeName?: string;
-  nodeSelector: Record<string, string>;
+  scheduling: PodScheduling;
   /** status.conditions Ready; true when the status is absent. */
   ready: boolean;
+  /** status.phase, if given. */
+  phase?: string;
+  /** metadata.creationTimestamp as written (RFC 3339 sorts as text), if given. */
+  created?: string;
+  /** The controller.kubernetes.io/pod-deletion-cost annotation (default 0). */
+  deletionCost: number;
   /** metadata.deletionTimestamp is set. */
   terminating: boolean;
   /** Kind/name of the controlling owner, if any (ownerReferences with controller: true). */
@@ -64,15 +148,17 @@ export interface PodObject {
   origin: Origin;
 }
 
+export type WorkloadKind = 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'ReplicationController' | 'DaemonSet';
+
 export interface WorkloadObject {
-  kind: 'Deployment' | 'ReplicaSet' | 'StatefulSet';
+  kind: WorkloadKind;
   meta: ObjectMeta;
-  /** spec.replicas, default 1. */
+  /** spec.replicas, default 1 (a DaemonSet has none: it runs a pod on every eligible node). */
   replicas: number;
   selector: LabelSelector;
   templateLabels: Record<string, string>;
   nodeName?: string;
-  nodeSelector: Record<string, string>;
+  scheduling: PodScheduling;
   /** Kind/name of the controlling owner, if any: a dumped ReplicaSet names its Deployment. */
   owner?: string;
   origin: Origin;
