@@ -12,12 +12,14 @@ const kind = dump('kind-three-nodes');
 const minikube = dump('minikube-one-node');
 const eks = dump('eks-three-zones');
 
-const scenario = (service: string, compare = '') => `---
+// minikube's one node is its control plane, which kubeadm labels out of load balancers: its
+// users reach a Service through its node port (`minikube service`), and so do these tests.
+const scenario = (service: string, compare = '', entry = service === 'hello-node' ? ', entry: nodePort' : '') => `---
 apiVersion: svcsim.io/v1alpha1
 kind: Scenario
 metadata: { name: real }
 spec:
-  traffic: { service: ${service}, rate: 50, requests: 600 }
+  traffic: { service: ${service}, rate: 50, requests: 600${entry} }
   pods: [{ serviceTime: 2ms }]
 ${compare ? `  compare:\n    ${compare}\n` : ''}`;
 const podNames = (yaml: string) => (parseAllDocuments(yaml)[0].toJS().items as Array<{ kind: string; metadata: { name: string } }>)
@@ -40,14 +42,16 @@ test('each dump loads without a diagnostic, and its pods stay where they run', (
   }
 });
 
-test('kind: no app pod on the tainted control-plane node, and so no traffic served there', () => {
+test('kind: no app pod on the tainted control-plane node, and no traffic there: kind labels it out of the load balancer', () => {
   const s = scenarioFromYaml(kind + scenario('web', 'Deployment/web:spec.replicas: [2, 3]'));
   expect(endpoints(s)).toEqual([
     ['kind-worker/web-6d4cf56db6-2kx8p', 'kind-worker2/web-6d4cf56db6-q7n4z'],
     ['kind-worker/web-6d4cf56db6-2kx8p', 'kind-worker2/web-6d4cf56db6-q7n4z', 'kind-worker/web-0'],
   ]);
   for (const v of runScenario(s).variants) {
-    expect(v.nodes.find((n) => n.name === 'kind-control-plane')!.served).toBe(0);
+    const controlPlane = v.nodes.find((n) => n.name === 'kind-control-plane')!;
+    expect(controlPlane.served).toBe(0);
+    expect(controlPlane.received).toBe(0);
     expect(v.completed).toBe(600);
   }
   // From the manifests alone the scheduler keeps off it too.
@@ -75,6 +79,13 @@ test('minikube: replicas [1, 3] gives 1 and 2 pods, the third not fitting the no
   ]);
   expect(s.diagnostics.map(formatDiagnostic)).toEqual([
     'scenario.yaml:354: warning: Deployment "hello-node": pod hello-node-1 stays Pending: 0/1 nodes are available: 1 Insufficient cpu. (in variant "3")',
+  ]);
+});
+
+test('minikube: its labelled single node can take no load-balancer traffic, and svcsim says so', () => {
+  const { diagnostics } = checkScenario({ sources: [{ file: 'dump.yaml', text: minikube + scenario('hello-node', '', '') }], diagnostics: [] });
+  expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+    'Invalid value: no node can take load-balancer traffic (model even): node.kubernetes.io/exclude-from-external-load-balancers leaves out minikube ("")',
   ]);
 });
 

@@ -53,8 +53,8 @@ spec:
 ---
 ${serviceYaml('web', 'ClusterIP')}`;
   expect(aboutTheCluster(check(cluster, scenario()))).toEqual([
-    'cluster.yaml:31: warning: Pod "lonely": spec.nodeSelector: stays Pending: no ready, schedulable node fits its nodeSelector',
-    'cluster.yaml:13: warning: Deployment "web": spec.replicas: 2 of 2 pod(s) stay Pending: no ready, schedulable node fits',
+    'cluster.yaml:27: warning: Pod "lonely": stays Pending: 0/1 nodes are available: 1 node(s) didn\'t match Pod\'s node affinity/selector.',
+    'cluster.yaml:8: warning: Deployment "web": pods web-0, web-1 stay Pending: 0/1 nodes are available: 1 node(s) didn\'t match Pod\'s node affinity/selector.',
   ]);
 });
 
@@ -66,7 +66,7 @@ test('a Service in a namespace other than default is found when its name is uniq
 });
 
 test('a name in several namespaces asks for traffic.namespace, which picks one', () => {
-  const cluster = `${nodeYaml('node-a')}${inNamespace(serviceYaml('web', 'ClusterIP'), 'shop')}${serviceYaml('web', 'ClusterIP')}`;
+  const cluster = `${nodeYaml('node-a')}${inNamespace(deploymentYaml('web', 1), 'shop')}${inNamespace(serviceYaml('web', 'ClusterIP'), 'shop')}${serviceYaml('web', 'ClusterIP')}`;
   expect(check(cluster, scenario())).toEqual([
     'scenario.yaml:5: error: The Scenario "s" is invalid: spec.traffic.service: Invalid value: "web": a Service of that name is in several namespaces (shop/web, default/web): say which with spec.traffic.namespace',
   ]);
