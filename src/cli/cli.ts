@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { formatComparison, formatLoadBalancerChoice } from '../output/console-report.js';
-import { writeResults } from '../output/csv-files.js';
+import { claimResultFolder, writeResults } from '../output/csv-files.js';
+import { FolderBusyError } from '../output/folder-lock.js';
+import type { ResultFolder } from '../output/result-folder.js';
 import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
 import { resultWarnings } from '../output/variant-warnings.js';
@@ -90,10 +93,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
 export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const bars = new Map<string, Progress>();
+  let folder: ResultFolder | undefined;
   try {
     const started = process.hrtime.bigint();
     const scenario = loadScenario(args.files, { seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant });
     for (const d of scenario.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    const dir = args.out ?? join('results', scenario.name);
+    // Before simulating: a second run into the same folder fails at once, not after its run.
+    folder = claimResultFolder(dir);
+    for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
     const results = runScenario(scenario, {
       version: svcsimVersion(),
       commandLine: process.argv.slice(1),
@@ -106,8 +114,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     });
     for (const bar of bars.values()) bar.stop();
     results.meta.wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const dir = args.out ?? join('results', results.scenario);
-    const written = await writeResults(dir, results);
+    const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results));
     for (const w of resultWarnings(results)) io.err(`warning: ${w}\n`);
     if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
     else io.out(`${formatComparison(results)}\n${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
@@ -119,7 +126,32 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
       return 1;
     }
     io.err(`svcsim: ${(e as Error).message}\n`);
-    return 1;
+    return e instanceof FolderBusyError ? 3 : 1;
+  } finally {
+    folder?.release();
+  }
+}
+
+/**
+ * While the results are written, SIGINT and SIGTERM end the write (the old set stays, or the new
+ * one if already in place), release the lock and exit 130 / 143. Only then: a handler cannot run
+ * until a synchronous simulation returns, so while simulating they keep their default action,
+ * and the lock left naming a dead process is stale to the next run.
+ */
+async function catchingSignals<T>(folder: ResultFolder, write: (folder: ResultFolder) => Promise<T>): Promise<T> {
+  const offs = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => {
+      folder.abandon();
+      folder.release();
+      process.exit(128 + constants.signals[signal]);
+    };
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  try {
+    return await write(folder);
+  } finally {
+    for (const off of offs) off();
   }
 }
 

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/results.js';
 import type { TimeSeriesRow } from '../stats/time-series.js';
+import { ResultFolder } from './result-folder.js';
 
 /**
  * How a number is written: counts as integers, seconds as milliseconds with 4 decimals (0.1 µs),
@@ -215,85 +213,28 @@ function* timeSeriesCsv(withSeries: readonly VariantResult[]): Generator<string>
   }
 }
 
-interface Staged {
-  name: string;
-  final: string;
-  temp: string;
-  /** Where the file this one replaces was moved aside, until the whole set is in place. */
-  backup?: string;
-  placed: boolean;
-}
+/** The names writeResults may write: a folder holding only these is svcsim's to replace. */
+export const RESULT_FILE_NAMES: ReadonlySet<string> = new Set([
+  'summary.csv', 'pods.csv', 'nodes.csv', 'hops.csv', 'latency.csv', 'timeseries.csv', 'run.json',
+]);
 
-function writeDurably(path: string, pieces: Iterable<string>): void {
-  const fd = openSync(path, 'wx');
-  try {
-    for (const piece of pieces) writeFileSync(fd, piece, 'utf8');
-    // Flushed before the rename, so a crash cannot leave a complete name over empty contents.
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function existsAsNonDirectory(path: string): boolean {
-  try {
-    return !lstatSync(path).isDirectory();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
-  }
+/** Claims `dir` for writeResults (see ResultFolder.claim): the CLI does so before simulating. */
+export function claimResultFolder(dir: string): ResultFolder {
+  return ResultFolder.claim(dir, RESULT_FILE_NAMES);
 }
 
 /**
  * Writes summary.csv, pods.csv, nodes.csv, hops.csv, latency.csv, timeseries.csv (if the
- * variants have a time series) and run.json into `dir` (created if missing) and returns their
- * paths. All or nothing: every file is written to a temporary name first and renamed into
- * place only when all are written; if anything fails, the files placed so far are taken back,
- * the files they replaced are restored, the temporaries are removed and the error is rethrown.
+ * variants have a time series) and run.json as one folder and returns their paths. All or
+ * nothing (see ResultFolder): the set is written beside the folder and put in place by directory
+ * renames; on failure the earlier set stays. `target` is the folder's path, claimed here and
+ * released when done, or a folder claimed beforehand (claimResultFolder), which stays claimed.
  */
-export async function writeResults(dir: string, results: RunResults): Promise<string[]> {
-  // Synchronous calls inside: for a handful of files, each thread-pool round trip of the
-  // promise API costs more than the call itself (about 3 ms against 7 ms for a run's files).
-  const files = resultPieces(results);
-  mkdirSync(dir, { recursive: true });
-  // The pid tells concurrent processes apart, the random tag calls from a process's worker threads.
-  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
-  const staged: Staged[] = [...files.keys()].map((name) => ({
-    name,
-    final: join(dir, name),
-    temp: join(dir, `.${name}.${tag}.tmp`),
-    placed: false,
-  }));
-
+export async function writeResults(target: string | ResultFolder, results: RunResults): Promise<string[]> {
+  const folder = typeof target === 'string' ? claimResultFolder(target) : target;
   try {
-    for (const s of staged) writeDurably(s.temp, files.get(s.name) ?? []);
-    for (const s of staged) {
-      if (existsAsNonDirectory(s.final)) {
-        const backup = join(dir, `.${s.name}.${tag}.old`);
-        renameSync(s.final, backup);
-        s.backup = backup;
-      }
-      renameSync(s.temp, s.final);
-      s.placed = true;
-    }
-  } catch (error) {
-    rollBack(staged);
-    throw error;
-  }
-
-  for (const s of staged) if (s.backup) rmSync(s.backup, { force: true });
-  return staged.map((s) => s.final);
-}
-
-/** Undoes a partial writeResults as far as it can; errors here would hide the original one. */
-function rollBack(staged: Staged[]): void {
-  for (const s of [...staged].reverse()) {
-    try {
-      if (s.placed) rmSync(s.final, { force: true });
-      if (s.backup) renameSync(s.backup, s.final);
-    } catch {
-      // Leave the backup where it is: it still holds the earlier file.
-    }
-    try { rmSync(s.temp, { force: true }); } catch { /* as above */ }
+    return await folder.publish(resultPieces(results));
+  } finally {
+    if (folder !== target) folder.release();
   }
 }
