@@ -44,7 +44,7 @@ export { formatDiagnostic, InputError, type Diagnostic } from './scenario/diagno
 export { ScenarioSchema, SCENARIO_API_VERSION, scenarioJsonSchema, type ScenarioDocument } from './scenario/scenario-schema.js';
 
 // Output sinks.
-export { claimResultFolder, RESULT_FILE_NAMES, writeResults } from './output/csv-files.js';
+export { claimResultFolder, RESULT_FILE_NAMES, resultFiles, writeResults } from './output/csv-files.js';
 export { FolderRefusedError, ResultFolder } from './output/result-folder.js';
 export { FolderBusyError, type LockHolder } from './output/folder-lock.js';
 export { formatComparison } from './output/console-report.js';

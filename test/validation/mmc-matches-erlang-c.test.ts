@@ -1,8 +1,8 @@
 import { test } from 'vitest';
-import { Exponential } from '../src/engine/distributions.js';
-import { erlangC, mmcMeanWait } from '../src/engine/queueing-theory.js';
-import { runPoissonStation } from './support/poisson-station.js';
-import { expectWithinInterval } from './support/expect-within-interval.js';
+import { Exponential } from '../../src/engine/distributions.js';
+import { erlangC, mmcMeanWait } from '../../src/engine/queueing-theory.js';
+import { runPoissonStation } from '../support/poisson-station.js';
+import { expectWithinInterval } from '../support/expect-within-interval.js';
 
 test('an M/M/4 station at utilization 0.8 makes the Erlang C fraction of arrivals wait, for the Erlang C mean wait', () => {
   const c = 4;

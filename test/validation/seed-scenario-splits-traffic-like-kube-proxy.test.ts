@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { runScenario } from '../src/run/run-scenario.js';
-import { loadScenario } from '../src/scenario/load-scenario.js';
-import type { VariantResult } from '../src/stats/results.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import type { VariantResult } from '../../src/stats/results.js';
 
 // Two-sided 99.9% normal quantile: each share is a binomial proportion (every request picks a
 // node and a pod independently), so it lies within Z * sqrt(p(1-p)/n) of p but once in 1000.

@@ -1,8 +1,8 @@
 import { test } from 'vitest';
-import { Constant } from '../src/engine/distributions.js';
-import { md1MeanWait } from '../src/engine/queueing-theory.js';
-import { runPoissonStation } from './support/poisson-station.js';
-import { expectWithinInterval } from './support/expect-within-interval.js';
+import { Constant } from '../../src/engine/distributions.js';
+import { md1MeanWait } from '../../src/engine/queueing-theory.js';
+import { runPoissonStation } from '../support/poisson-station.js';
+import { expectWithinInterval } from '../support/expect-within-interval.js';
 
 test('an M/D/1 station at utilization 0.8 has the Pollaczek-Khinchine mean wait', () => {
   const mu = 100;

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
-import type { Distribution } from '../src/engine/distributions.js';
+import type { Distribution } from '../../src/engine/distributions.js';
 import {
   EmpiricalPercentiles, EmpiricalValues, Exponential, LogNormal, Normal, UniformRange, Z99,
-} from '../src/engine/distributions.js';
-import { RandomStreams } from '../src/engine/random.js';
-import { expectWithinInterval } from './support/expect-within-interval.js';
+} from '../../src/engine/distributions.js';
+import { RandomStreams } from '../../src/engine/random.js';
+import { expectWithinInterval } from '../support/expect-within-interval.js';
 
 const N = 200_000;
 const streams = new RandomStreams(5, 0);

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { mm1MeanResponse, mm1ResponseQuantile } from '../src/engine/queueing-theory.js';
-import { runScenario } from '../src/run/run-scenario.js';
-import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
-import { deploymentYaml, nodeYaml, serviceYaml } from './support/scenario-files.js';
-import { expectWithinInterval } from './support/expect-within-interval.js';
+import { mm1MeanResponse, mm1ResponseQuantile } from '../../src/engine/queueing-theory.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../../src/scenario/load-scenario.js';
+import { deploymentYaml, nodeYaml, serviceYaml } from '../support/scenario-files.js';
+import { expectWithinInterval } from '../support/expect-within-interval.js';
 
 // One node, one pod, Poisson arrivals at 50/s, exponential 10 ms service: an M/M/1 queue at
 // utilization 0.5, behind fixed links crossed once each way.

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { RandomStreams } from '../src/engine/random.js';
-import { flowHash, hashString } from '../src/model/flow-hash.js';
+import { RandomStreams } from '../../src/engine/random.js';
+import { flowHash, hashString } from '../../src/model/flow-hash.js';
 
 /**
  * Upper 0.1% point of chi-square with `df` degrees of freedom (significance 0.001), by the

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { Exponential } from '../src/engine/distributions.js';
-import { mm1MeanResponse, mm1ResponseQuantile } from '../src/engine/queueing-theory.js';
-import { runPoissonStation } from './support/poisson-station.js';
-import { expectWithinInterval } from './support/expect-within-interval.js';
+import { Exponential } from '../../src/engine/distributions.js';
+import { mm1MeanResponse, mm1ResponseQuantile } from '../../src/engine/queueing-theory.js';
+import { runPoissonStation } from '../support/poisson-station.js';
+import { expectWithinInterval } from '../support/expect-within-interval.js';
 
 const MU = 100; // 10 ms mean service, as a typical pod
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { runScenario } from '../src/run/run-scenario.js';
-import { loadScenario, scenarioFromYaml } from '../src/scenario/load-scenario.js';
-import type { VariantResult } from '../src/stats/results.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import { loadScenario, scenarioFromYaml } from '../../src/scenario/load-scenario.js';
+import type { VariantResult } from '../../src/stats/results.js';
 
 // The seed example behind each load-balancer model: node A runs 2 pods, node B runs 1. Every
 // connection is a fresh flow, so each pod's count is binomial: within Z standard errors of the

@@ -1,8 +1,8 @@
 import { test } from 'vitest';
-import { Exponential } from '../src/engine/distributions.js';
-import { mmckBlocking } from '../src/engine/queueing-theory.js';
-import { runPoissonStation } from './support/poisson-station.js';
-import { expectWithinInterval } from './support/expect-within-interval.js';
+import { Exponential } from '../../src/engine/distributions.js';
+import { mmckBlocking } from '../../src/engine/queueing-theory.js';
+import { runPoissonStation } from '../support/poisson-station.js';
+import { expectWithinInterval } from '../support/expect-within-interval.js';
 
 test('an M/M/2/5 station turns away the closed-form fraction of arrivals', () => {
   const c = 2;
