@@ -11,7 +11,7 @@ export function readInputFile(path: string, limit = MAX_INPUT_BYTES): Buffer {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new Error('it is a directory');
-    if (stat.isFile() && stat.size > limit) throw new Error(tooLarge(`is ${mib(stat.size)}`, limit));
+    if (stat.isFile() && stat.size > limit) throw new Error(`it is ${mib(stat.size)}, more than the ${mib(limit)} svcsim reads from a file`);
     // A regular file's size is known; other sources are read in chunks, one byte past the limit at most.
     const buffer = Buffer.alloc(stat.isFile() ? stat.size + 1 : Math.min(limit + 1, 1 << 20));
     let chunks: Buffer[] = [];
@@ -21,17 +21,13 @@ export function readInputFile(path: string, limit = MAX_INPUT_BYTES): Buffer {
       if (n === 0) break;
       chunks.push(Buffer.from(buffer.subarray(0, n)));
       total += n;
-      if (total > limit) throw new Error(tooLarge('goes on past that', limit));
+      if (total > limit) throw new Error(`it goes on past ${mib(limit)}, the most svcsim reads from a file`);
       if (chunks.length > 64) chunks = [Buffer.concat(chunks)];
     }
     return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
-}
-
-function tooLarge(what: string, limit: number): string {
-  return `it ${what}; svcsim reads at most ${mib(limit)} from a file`;
 }
 
 function mib(bytes: number): string {

@@ -110,6 +110,8 @@ export function checkVariantCost(topology: Topology, traffic: TrafficSpec, spec:
   return ok ? cost : undefined;
 }
 
+type Measure = (c: VariantCost) => number;
+
 /** A built variant with what the run-wide checks need to name fields. */
 export interface CostedVariant {
   name: string;
@@ -126,8 +128,12 @@ export interface CostedVariant {
  * engine's guard against what no estimate foresees (a rare draw of a heavy-tailed distribution).
  */
 export function checkRunCost(variants: CostedVariant[], limits: RunLimits, from: TrafficOrigin, report: Report): boolean {
-  const worst = (measure: (c: VariantCost) => number) => variants.reduce((a, b) => (measure(b.cost) > measure(a.cost) ? b : a));
-  const which = (v: CostedVariant) => (variants.length > 1 ? ` in variant "${v.name}"` : '');
+  const worst = (measure: Measure) => variants.reduce((a, b) => (measure(b.cost) > measure(a.cost) ? b : a));
+  // Name the variant when it stands out; when every variant costs the same, say so.
+  const which = (v: CostedVariant, measure: Measure) => {
+    if (variants.length === 1) return '';
+    return variants.every((o) => measure(o.cost) === measure(v.cost)) ? ' in each variant' : ` in variant "${v.name}"`;
+  };
   // One refusal at most: a run too long is also one of too many events, and one message is clearer.
   let ok = true;
   const refuse = (path: FieldPath, value: unknown, what: string, limit: string, fix: string) => {
@@ -138,15 +144,17 @@ export function checkRunCost(variants: CostedVariant[], limits: RunLimits, from:
     ? [['spec', 'traffic', 'duration'], `${JSON.stringify(v.spec.traffic.duration)}${from.duration ? ' (from --duration)' : ''}`]
     : [['spec', 'traffic', 'requests'], `${v.spec.traffic.requests}${from.requests ? ' (from --requests)' : ''}`]);
 
-  const busiest = worst((c) => c.requests);
+  const sent: Measure = (c) => c.requests;
+  const busiest = worst(sent);
   if (busiest.cost.requests > limits.requests) {
     const [path, value] = length(busiest);
-    refuse(path, value, `the run would send about ${approx(busiest.cost.requests)} requests${which(busiest)}`, approx(limits.requests), 'lower it');
+    refuse(path, value, `the run would send about ${approx(busiest.cost.requests)} requests${which(busiest, sent)}`, approx(limits.requests), 'lower it');
   }
-  const longest = worst((c) => c.simTime);
+  const simulated: Measure = (c) => c.simTime;
+  const longest = worst(simulated);
   if (longest.cost.simTime > limits.simulatedSeconds) {
     const { cost, spec } = longest;
-    const what = `the run would simulate about ${span(cost.simTime)}${which(longest)}`;
+    const what = `the run would simulate about ${span(cost.simTime)}${which(longest, simulated)}`;
     const limit = span(limits.simulatedSeconds);
     if (longest.traffic.duration !== undefined) {
       refuse(...length(longest), what, limit, 'shorten it');
@@ -160,11 +168,12 @@ export function checkRunCost(variants: CostedVariant[], limits: RunLimits, from:
         limit, 'raise it or send fewer requests');
     }
   }
-  const eventful = worst((c) => c.events.requests + c.events.probes + c.events.timeline);
+  const happened: Measure = (c) => c.events.requests + c.events.probes + c.events.timeline;
+  const eventful = worst(happened);
   const e = eventful.cost.events;
   const events = e.requests + e.probes + e.timeline;
   if (events > limits.events) {
-    const what = `the run would simulate about ${approx(events)} events${which(eventful)}`;
+    const what = `the run would simulate about ${approx(events)} events${which(eventful, happened)}`;
     const hc = eventful.spec.loadBalancer.healthCheck;
     if (e.probes >= e.requests && e.probes >= e.timeline) {
       const interval = typeof hc === 'object' ? hc.interval : '10s';
@@ -184,7 +193,7 @@ export function checkRunCost(variants: CostedVariant[], limits: RunLimits, from:
   if (memory > limits.memoryBytes) {
     const parts = Object.entries(hungry.cost.memory) as Array<[MemoryPart, number]>;
     const [part, partBytes] = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
-    const what = `the run would need about ${bytes(memory)} of memory${which(hungry)}, ${bytes(partBytes)} of it for ${MEMORY_PARTS[part]}`;
+    const what = `the run would need about ${bytes(memory)} of memory${which(hungry, totalMemory)}, ${bytes(partBytes)} of it for ${MEMORY_PARTS[part]}`;
     const [path, value, fix, origin] = memoryField(part, hungry);
     report('error', path, `Invalid value: ${value}: ${what}, more than the limit of ${bytes(limits.memoryBytes)}; ${fix}, ${ALLOW_LARGE}`, origin);
     return false;

@@ -37,8 +37,8 @@ const BYTES_PER_WORKER = 20;
 const BYTES_PER_CLIENT = 20;
 /** Per request in flight: its rows in the request tables and its events. */
 const BYTES_PER_IN_FLIGHT = 120;
-/** Events a request costs: its arrival, its arrival at the pod, its departure (bench: 3.0). */
-const EVENTS_PER_REQUEST = 3;
+/** Events a request costs: its arrival and its departure, and its arrival at the pod if the way takes time (bench: 3.0). */
+const EVENTS_PER_REQUEST = 2;
 
 export function estimateCost(topology: Topology, traffic: TrafficSpec): VariantCost {
   const load = loadProfile(traffic, topology.dynamics.timeline);
@@ -55,7 +55,7 @@ export function estimateCost(topology: Topology, traffic: TrafficSpec): VariantC
   const simTime = traffic.duration ?? load.sendTime + drain + last;
 
   const hc = topology.loadBalancer.checksHealth ? topology.loadBalancer.healthCheck : null;
-  const perRequest = EVENTS_PER_REQUEST + (topology.ingress ? 2 : 0) + (timeout < Infinity ? 1 : 0);
+  const perRequest = EVENTS_PER_REQUEST + (path > 0 ? 1 : 0) + (topology.ingress ? 2 : 0) + (timeout < Infinity ? 1 : 0);
   const events = {
     requests: load.requests * perRequest,
     probes: hc ? (simTime / hc.interval) * topology.nodes.length : 0,
@@ -63,9 +63,11 @@ export function estimateCost(topology: Topology, traffic: TrafficSpec): VariantC
   };
   // Little's law: requests on their way to a pod, requests in service, and timers; a cancelled
   // timer stays queued until its time, so every attempt of the last `timeout` seconds holds one.
+  // Never more than the attempts there are.
+  const most = load.requests * attempts;
   const pending = {
-    flight: load.maxRate * path / 2 + Math.min(workers, load.maxRate * serviceMean) + topology.nodes.length + pods.length,
-    timeouts: timeout < Infinity ? load.maxRate * Math.min(timeout, simTime) * attempts : 0,
+    flight: Math.min(most, load.maxRate * path / 2 + Math.min(workers, load.maxRate * serviceMean)) + topology.nodes.length + pods.length,
+    timeouts: timeout < Infinity ? Math.min(most, load.maxRate * Math.min(timeout, simTime) * attempts) : 0,
   };
   const interval = traffic.timeSeriesInterval;
   const timeSeriesRows = Math.ceil(simTime / interval) + 1;

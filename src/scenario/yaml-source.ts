@@ -50,8 +50,9 @@ export function parseYamlText(text: string, file: string): YamlSource {
   docs.forEach((doc, index) => {
     const lineAt = (offset: number) => lines.linePos(offset).line;
     for (const e of doc.errors) {
-      const message = isStackOverflow(e) ? TOO_DEEP : `YAML syntax error: ${e.message}`;
-      out.diagnostics.push({ severity: 'error', file, line: lineAt(e.pos[0]), message });
+      // Where the parser ran out of stack depends on the stack left: name a line the text decides.
+      if (isStackOverflow(e)) out.diagnostics.push({ severity: 'error', file, line: deepestIndentedLine(text), message: TOO_DEEP });
+      else out.diagnostics.push({ severity: 'error', file, line: lineAt(e.pos[0]), message: `YAML syntax error: ${e.message}` });
     }
     for (const w of doc.warnings) out.diagnostics.push({ severity: 'warning', file, line: lineAt(w.pos[0]), message: `YAML: ${w.message}` });
     if (doc.errors.length > 0) return;
