@@ -52,6 +52,12 @@ const REFUSED: Array<[string, Array<[string, string]>, number, string]> = [
   ['2147483647 replicas, a legal int32', [['  replicas: 3', '  replicas: 2147483647']], 27,
     'error: Deployment "hostname-deployment": spec.replicas: Invalid value: 2147483647: the cluster would have about 2.1e9 pods, '
     + 'more than the limit of 150000 (Kubernetes\' own limit per cluster); lower it, or run with --allow-large'],
+  ['a placement pin of 2147483647 pods', [['node-a: 2, node-b: 1', 'node-a: 2147483647, node-b: 1']], 83,
+    `${INVALID}spec.placement.hostname-deployment.node-a: Invalid value: 2147483647: the cluster would have about 2.1e9 pods, `
+    + 'more than the limit of 150000 (Kubernetes\' own limit per cluster); lower it, or run with --allow-large'],
+  ['a timeline scaling to 2147483647 replicas', [timeline('scale: { workload: hostname-deployment, replicas: 2147483647 }')], 86,
+    `${INVALID}spec.timeline[0].scale.replicas: Invalid value: 2147483647: the cluster would have about 2.1e9 pods, `
+    + 'more than the limit of 150000 (Kubernetes\' own limit per cluster); lower it, or run with --allow-large'],
   ['a client population of 2^53 - 1', [[COMPARE, `  clients: { population: 9007199254740991 }\n${COMPARE}`]], 84,
     `${INVALID}spec.clients.population: Invalid value: 9007199254740991: must be less than or equal to 16777216`],
   ['a Maglev table of 2147483647', [[LB, '  loadBalancer:\n    model: maglev\n    maglevTableSize: 2147483647\n']], 82,

@@ -48,6 +48,10 @@ export function checkInputSize(objects: ClusterObjects, spec: Spec, limits: RunL
     made(w.replicas, w.replicas, (m) => report('error', ['spec', 'replicas'], m,
       { file: w.origin.file, line: w.origin.lineOf(['spec', 'replicas']), object: `${w.kind}/${w.meta.name}` }));
   }
+  // Pins are made before placement checks them against replicas: count them too.
+  for (const [workload, pins] of Object.entries(spec.placement ?? {})) {
+    for (const [node, count] of Object.entries(pins)) made(count, count, (m) => report('error', ['spec', 'placement', workload, node], m));
+  }
   spec.timeline.forEach((e, i) => {
     const at = (field: FieldPath) => (m: string) => report('error', ['spec', 'timeline', i, ...field], m);
     if (e.podStart) {
