@@ -51,7 +51,10 @@ export function estimateCost(topology: Topology, traffic: TrafficSpec): VariantC
   const attempts = 1 + retries.count;
   // Work that arrives faster than all workers together serve waits: it is served after sending ends.
   const drain = workers > 0 ? Math.max(0, (load.requests * serviceMean) / workers - load.sendTime) : 0;
-  const last = attempts * Math.min(timeout, serviceMean + path) + retries.backoff * (2 ** retries.count - 1);
+  // The last request's own time, all its attempts timing out. Backoffs are left out: counted for
+  // every retry (backoff x 2^count) they would refuse runs that hardly retry; a run that does
+  // retry for that long stops at its horizon.
+  const last = attempts * Math.min(timeout, serviceMean + path);
   const simTime = traffic.duration ?? load.sendTime + drain + last;
 
   const hc = topology.loadBalancer.checksHealth ? topology.loadBalancer.healthCheck : null;
