@@ -52,6 +52,8 @@ const REFUSED: Array<[string, Array<[string, string]>, number, string]> = [
   ['2147483647 replicas, a legal int32', [['  replicas: 3', '  replicas: 2147483647']], 27,
     'error: Deployment "hostname-deployment": spec.replicas: Invalid value: 2147483647: the cluster would have about 2.1e9 pods, '
     + 'more than the limit of 150000 (Kubernetes\' own limit per cluster); lower it, or run with --allow-large'],
+  ['2147483648 replicas, beyond int32 as the API server\'s decoder refuses them', [['  replicas: 3', '  replicas: 2147483648']], 27,
+    'error: The Deployment "hostname-deployment" is invalid: spec.replicas: Invalid value: 2147483648: must be of type int32 (at most 2147483647)'],
   ['a placement pin of 2147483647 pods', [['node-a: 2, node-b: 1', 'node-a: 2147483647, node-b: 1']], 83,
     `${INVALID}spec.placement.hostname-deployment.node-a: Invalid value: 2147483647: the cluster would have about 2.1e9 pods, `
     + 'more than the limit of 150000 (Kubernetes\' own limit per cluster); lower it, or run with --allow-large'],
