@@ -69,6 +69,14 @@ describe('issue 13: inputs too large or too deep are refused at once, naming the
   }, 20_000);
 });
 
+test('pods are counted as placement makes them: a dump\'s Deployment of 200000 replicas with its Pod listed makes none', async () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: hostname-deployment-abc\n  labels: { app: webserver }\n'
+    + 'spec:\n  nodeName: node-a\n  containers: [{ name: web, image: web }]\n---\n';
+  const seed = readFileSync(SEED, 'utf8').replace('  replicas: 3', '  replicas: 200000').replace('  placement:\n    hostname-deployment: { node-a: 2, node-b: 1 }\n', '');
+  const path = file(seed.replace('apiVersion: v1\nkind: Service', `${pod}apiVersion: v1\nkind: Service`));
+  expect(await cli('validate', path, '--requests', '100')).toEqual({ code: 0, out: `${path}: valid\n`, err: '' });
+}, 20_000);
+
 describe('issue 13: the command line is read before anything runs', () => {
   test('--requests 1e30 is refused as the schema refuses it in the file', async () => {
     await refusedAlike(SEED, ['--requests', '1e30'], 2, usage('--requests must be at most 9007199254740991, got "1e30"'));

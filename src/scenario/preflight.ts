@@ -3,7 +3,8 @@ import type { Topology, TrafficSpec } from '../model/topology.js';
 import { distributionMean, distributionSpec } from './distribution-spec.js';
 import { formatDuration, parseDuration } from './durations.js';
 import { MAX_PENDING_EVENTS, type RunLimits } from './limits.js';
-import type { ClusterObjects, FieldPath } from './objects.js';
+import { selectorSelects } from './labels.js';
+import type { ClusterObjects, FieldPath, WorkloadObject } from './objects.js';
 import type { Report } from './placement.js';
 import { estimateCost, totalMemory, type MemoryPart, type VariantCost } from './run-cost.js';
 import type { ScenarioDocument } from './scenario-schema.js';
@@ -35,16 +36,19 @@ export function checkInputSize(objects: ClusterObjects, spec: Spec, limits: RunL
       + `(Kubernetes' own limit per cluster); leave some out, ${ALLOW_LARGE}`, { file: n.origin.file, line: n.origin.lineOf([]), object: `Node/${n.meta.name}` });
     return false;
   }
-  // An upper bound: every workload's replicas (a dump's ReplicaSets and pods counted again), plus
-  // what the timeline starts.
+  // The pods as placement will make them (a dump's Deployment adds none to the Pods it lists, its
+  // ReplicaSet none at all), then what pins and the timeline start: an upper bound.
   const alive = new Map(objects.workloads.map((w) => [w.meta.name, w.replicas]));
+  const present = new Set(objects.workloads.map((w) => `${w.kind}/${w.meta.name}`));
+  const makesPods = (w: WorkloadObject) => !(w.owner !== undefined && present.has(w.owner))
+    && !objects.pods.some((p) => p.meta.namespace === w.meta.namespace && selectorSelects(w.selector, p.meta.labels));
   let pods = objects.pods.length;
   let biggest: { made: number; report: (message: string) => void } | undefined;
   const made = (count: number, value: number, at: (message: string) => void) => {
     pods += count;
     if (!biggest || count > biggest.made) biggest = { made: count, report: (m) => at(`Invalid value: ${value}: ${m}`) };
   };
-  for (const w of objects.workloads) {
+  for (const w of objects.workloads.filter(makesPods)) {
     made(w.replicas, w.replicas, (m) => report('error', ['spec', 'replicas'], m,
       { file: w.origin.file, line: w.origin.lineOf(['spec', 'replicas']), object: `${w.kind}/${w.meta.name}` }));
   }
