@@ -33,7 +33,7 @@ export function checkInputSize(objects: ClusterObjects, spec: Spec, limits: RunL
   if (objects.nodes.length > limits.nodes) {
     const n = objects.nodes[limits.nodes];
     report('error', [], `the input has ${objects.nodes.length} Nodes, more than the limit of ${limits.nodes} `
-      + `(Kubernetes' own limit per cluster); leave some out, ${ALLOW_LARGE}`, { file: n.origin.file, line: n.origin.lineOf([]), object: `Node/${n.meta.name}` });
+      + `(Kubernetes' own limit per cluster); leave some out, ${ALLOW_LARGE}`, { file: n.origin.file, line: n.origin.lineOf(['metadata', 'name']), object: `Node/${n.meta.name}` });
     return false;
   }
   // The pods as placement will make them (a dump's Deployment adds none to the Pods it lists, its

@@ -3,7 +3,7 @@ import { formatDuration } from './durations.js';
 /** Numbers for messages about estimates: three digits, powers of ten from a million ("2.2e12"). */
 export function approx(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  if (n < 1e6) return String(+n.toPrecision(3));
+  if (n < 1e6) return String(Number.isInteger(n) ? n : +n.toPrecision(3));
   const e = Math.floor(Math.log10(n));
   const m = +(n / 10 ** e).toPrecision(2);
   return m >= 10 ? `1e${e + 1}` : `${m}e${e}`;
