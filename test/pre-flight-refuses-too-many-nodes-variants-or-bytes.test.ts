@@ -24,3 +24,9 @@ test('more variants than the limit are refused before they are made, unless --al
     + 'Invalid value: 1002 variants (every combination of the values), more than the limit of 1000; compare fewer values, or run with --allow-large']);
   expect(check(text, true)).toEqual([]);
 }, 20_000);
+
+test('a variant estimated above the memory limit is refused at the field that takes the most', () => {
+  const text = smallCluster({ nodes: { 'node-a': 'z' }, pods: { 'node-a': 12000 }, spec: '  traffic: { service: web, rate: 10, requests: 10 }\n' });
+  expect(check(text)).toEqual([`FILE:${text.split('\n').indexOf('  replicas: 12000') + 1}: error: Deployment "web": spec.replicas: Invalid value: 12000: `
+    + 'the run would need about 1.15 GiB of memory, 1.14 GiB of it for pods, more than the limit of 1 GiB; lower it, or run with --allow-large']);
+}, 20_000);
