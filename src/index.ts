@@ -38,6 +38,8 @@ export {
   checkScenario, loadScenario, readSources, scenarioFromYaml, type Scenario, type ScenarioOptions, type SourceText, type Variant,
 } from './scenario/load-scenario.js';
 export { IngressRouter } from './scenario/ingress-rules.js';
+export { NO_RUN_LIMITS, RUN_LIMITS, type RunLimits } from './scenario/limits.js';
+export { estimateCost, type VariantCost } from './scenario/run-cost.js';
 export { runScenario, type RunOptions as RunScenarioOptions } from './run/run-scenario.js';
 export { simulateVariant } from './run/simulate-variant.js';
 export { formatDiagnostic, InputError, type Diagnostic } from './scenario/diagnostics.js';

@@ -10,10 +10,11 @@ import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
 import { resultWarnings } from '../output/variant-warnings.js';
 import { runScenario } from '../run/run-scenario.js';
-import { checkScenario, loadScenario, readSources } from '../scenario/load-scenario.js';
-import { formatDiagnostic, InputError } from '../scenario/diagnostics.js';
+import { checkScenario, readSources, type Scenario } from '../scenario/load-scenario.js';
+import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
-import { RUN_OPTIONS, type RunArgs } from './options.js';
+import { CHECK_OPTIONS, RUN_OPTIONS, type CheckArgs, type RunArgs } from './options.js';
+import { outDirProblem } from './out-dir.js';
 import { svcsimVersion } from './version.js';
 
 export interface CliIo {
@@ -38,10 +39,12 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 run cluster.yaml scenario.yaml --requests 1000000 --out results/big', 'More requests, CSV files elsewhere')
         .example('$0 run scenarios/seed-two-nodes.yaml --variant Local --json', 'One variant, summary as JSON'),
     async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
-    .command('validate <files..>', 'Check manifests and scenario as the API server and svcsim would, without running', (y) =>
+    .command('validate <files..>', 'Every check run makes, without running: the API server\'s, svcsim\'s and the pre-flight\'s', (y) =>
       y.positional('files', { type: 'string', array: true, demandOption: true })
-        .example('$0 validate service.yaml', 'Check a single Service manifest'),
-    (args) => { state.exitCode = validateCommand(args.files as string[], io); })
+        .options(CHECK_OPTIONS)
+        .example('$0 validate service.yaml', 'Check a single Service manifest')
+        .example('$0 validate cluster.yaml scenario.yaml --requests 1e8', 'Check the run that run would make with these options'),
+    (args) => { state.exitCode = validateCommand(args as unknown as CheckArgs, io); })
     .command('schema', 'Print the JSON Schema of the Scenario document', () => {}, () => {
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     })
@@ -91,14 +94,35 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
+/**
+ * What `validate` and `run` share, so that they cannot disagree: read the files, make every
+ * check (the pre-flight's too), print every finding. The scenario when a run may go ahead.
+ */
+function check(args: CheckArgs, io: CliIo, requireScenario: boolean): { scenario?: Scenario; dir: string; code: number; warnings: number } {
+  const options = { seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant, allowLarge: args.allowLarge };
+  const { scenario, diagnostics } = checkScenario(readSources(args.files), options, requireScenario);
+  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const dir = args.out ?? join('results', scenario?.name ?? '');
+  if (errors > 0 || !scenario) return { dir, code: errors > 0 ? 1 : 0, warnings };
+  // --out was looked at as it was read; the default only now that the scenario names it.
+  const problem = args.out === undefined ? outDirProblem(dir) : undefined;
+  if (problem) {
+    io.err(`svcsim: cannot write the results to ${dir} (the default --out): ${problem}\nRun "svcsim --help" for usage.\n`);
+    return { dir, code: 2, warnings };
+  }
+  return { scenario, dir, code: 0, warnings };
+}
+
 export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const bars = new Map<string, Progress>();
   let folder: ResultFolder | undefined;
   try {
     const started = process.hrtime.bigint();
-    const scenario = loadScenario(args.files, { seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant });
-    for (const d of scenario.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-    const dir = args.out ?? join('results', scenario.name);
+    const checked = check(args, io, true);
+    if (!checked.scenario) return checked.code;
+    const { scenario, dir } = checked;
     // Before simulating: a second run into the same folder fails at once, not after its run.
     folder = claimResultFolder(dir);
     for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
@@ -121,10 +145,6 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     return 0;
   } catch (e) {
     for (const bar of bars.values()) bar.stop();
-    if (e instanceof InputError) {
-      for (const d of e.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-      return 1;
-    }
     io.err(`svcsim: ${(e as Error).message}\n`);
     return e instanceof FolderBusyError ? 3 : 1;
   } finally {
@@ -155,12 +175,11 @@ async function catchingSignals<T>(folder: ResultFolder, write: (folder: ResultFo
   }
 }
 
-export function validateCommand(files: string[], io: CliIo): number {
-  const { diagnostics } = checkScenario(readSources(files), {}, false);
-  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors === 0) io.out(`${files.join(', ')}: valid${diagnostics.length ? ` (${diagnostics.length} warning(s))` : ''}\n`);
-  return errors > 0 ? 1 : 0;
+/** `run` without the run: a file of Kubernetes objects alone is valid too. */
+export function validateCommand(args: CheckArgs, io: CliIo): number {
+  const { code, warnings } = check(args, io, false);
+  if (code === 0) io.out(`${args.files.join(', ')}: valid${warnings ? ` (${warnings} warning(s))` : ''}\n`);
+  return code;
 }
 
 /** Writes the JSON Schema next to the scenarios, for editors (`npm run schema`). */

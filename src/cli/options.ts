@@ -1,28 +1,41 @@
-import { durationProblem } from '../scenario/durations.js';
+import { durationProblem, parseDuration } from '../scenario/durations.js';
 import { MAX_WHOLE_NUMBER } from '../scenario/scenario-schema.js';
+import { outDirProblem } from './out-dir.js';
 
 /**
  * The CLI's options, declared as data: yargs reads them, the README documents them. Each value
  * is read by its `coerce`; one that throws is a bad command line (exit 2), before anything runs.
- * Numbers are declared as strings so a message can quote what was typed.
+ * Numbers are declared as strings so a message can quote what was typed. `validate` takes the
+ * same options as `run` (but --json and --progress), so it can check exactly the run to come.
  */
-export const RUN_OPTIONS = {
+export const CHECK_OPTIONS = {
   seed: { type: 'string', coerce: seedValue, describe: 'Seed of every random stream, a whole number >= 0 (overrides spec.seed)' },
   requests: { type: 'string', coerce: requestsValue, describe: 'Requests to send per variant, e.g. 1000000 or 1e6 (overrides spec.traffic)' },
   duration: { type: 'string', coerce: durationValue, describe: 'Simulated time to send for, e.g. "60s" or "1m30s" (overrides spec.traffic)' },
-  out: { type: 'string', describe: 'Directory for the CSV files (default: results/<scenario name>/)' },
+  out: { type: 'string', coerce: outValue, describe: 'Directory for the CSV files (default: results/<scenario name>/)' },
   variant: { type: 'string', array: true, describe: 'Run only this variant (repeatable)' },
+  'allow-large': { type: 'boolean', default: false,
+    describe: 'Run what exceeds svcsim\'s run limits (requests, events, simulated time, memory, pods, nodes, variants; the README lists them): it may take hours or run out of memory' },
+} as const;
+
+export const RUN_OPTIONS = {
+  ...CHECK_OPTIONS,
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout instead of tables' },
   progress: { type: 'boolean', default: true, describe: 'Show a progress bar on a terminal (--no-progress to hide)' },
 } as const;
 
-export interface RunArgs {
+/** What `validate` and `run` both read. */
+export interface CheckArgs {
   files: string[];
   seed?: number;
   requests?: number;
   duration?: string;
   out?: string;
   variant?: string[];
+  allowLarge: boolean;
+}
+
+export interface RunArgs extends CheckArgs {
   json: boolean;
   progress: boolean;
 }
@@ -40,9 +53,16 @@ function requestsValue(value: unknown): number {
 
 function durationValue(value: unknown): string {
   const text = onlyOnce('duration', value);
-  const problem = durationProblem(text);
+  const problem = durationProblem(text) ?? (parseDuration(text) > 0 ? undefined : 'must be greater than 0');
   if (problem) throw new Error(`--duration ${problem}, got ${JSON.stringify(text)}`);
   return text;
+}
+
+function outValue(value: unknown): string {
+  const dir = onlyOnce('out', value);
+  const problem = outDirProblem(dir);
+  if (problem) throw new Error(`--out ${dir}: ${problem}`);
+  return dir;
 }
 
 function wholeNumber(name: string, value: unknown, min: number, form: string): number {

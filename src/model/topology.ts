@@ -193,4 +193,8 @@ export interface TrafficSpec {
   warmup: number;
   /** Seconds of simulated time per row of timeseries.csv. */
   timeSeriesInterval: number;
+  /** A run of requests stops here, with what is in flight, if it gets so far (default: never). */
+  horizon?: number;
+  /** timeseries.csv ends after this many rows (default: no end). */
+  maxTimeSeriesRows?: number;
 }

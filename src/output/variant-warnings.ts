@@ -22,6 +22,14 @@ export function variantWarnings(v: VariantResult): string[] {
     warnings.push(`variant "${v.name}": ${(v.errorFraction * 100).toFixed(1)}% of requests did not complete (${how}): `
       + 'its latency figures cover completed requests only');
   }
+  if (v.stoppedAt !== undefined) {
+    warnings.push(`variant "${v.name}" stopped at ${formatCount(v.stoppedAt)} s of simulated time, svcsim's limit, `
+      + `with ${formatCount(v.inFlightAtEnd)} request(s) still in flight (a draw far out in a distribution's tail?)`);
+  }
+  if (v.timeSeriesEndsAt !== undefined) {
+    warnings.push(`variant "${v.name}": timeseries.csv stops at ${formatCount(v.timeSeriesEndsAt)} s, its row limit; `
+      + 'its rows no longer add up to the totals');
+  }
   return warnings;
 }
 

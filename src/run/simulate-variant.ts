@@ -20,7 +20,8 @@ export function simulateVariant(variant: Variant, seed: number, onProgress?: (se
   const { topology, traffic } = variant;
   const sim = new Simulator();
   const streams = new RandomStreams(seed, 0);
-  const recorder = new Recorder(topology.nodes.length, topology.pods.length, sim, traffic.timeSeriesInterval, traffic.warmup);
+  const recorder = new Recorder(topology.nodes.length, topology.pods.length, sim, traffic.timeSeriesInterval, traffic.warmup,
+    traffic.maxTimeSeriesRows);
   try {
     const cluster = new Cluster(sim, streams, topology, recorder);
     const client = new OpenLoopClient(sim, streams, cluster.path, recorder, clientSpec(topology, traffic));
@@ -29,8 +30,11 @@ export function simulateVariant(variant: Variant, seed: number, onProgress?: (se
     cluster.start();
     if (traffic.warmup > 0) sim.schedule(traffic.warmup, sim.register(() => cluster.resetStats()));
     new Timeline(sim, topology.dynamics.timeline, cluster, client, streams).start();
-    sim.run(traffic.duration !== undefined ? { until: traffic.duration } : {});
-    return summariseVariant(variant, recorder, cluster, sim.now, sim.eventsProcessed);
+    // A run of requests ends when the last one does, or at its horizon (a rare, huge draw).
+    const stop = sim.run({ until: traffic.duration ?? traffic.horizon });
+    const result = summariseVariant(variant, recorder, cluster, sim.now, sim.eventsProcessed);
+    if (traffic.duration === undefined && stop === 'until') result.stoppedAt = sim.now;
+    return result;
   } finally {
     recorder.destroy();
   }

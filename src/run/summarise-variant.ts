@@ -81,6 +81,7 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
     hops,
     latencyBuckets: r.latency.buckets(),
     timeSeries: r.series.table,
+    timeSeriesEndsAt: r.series.endsAt,
     pods,
     nodes,
   };

@@ -60,8 +60,9 @@ export class Decoder {
     return this.typed(path, (v): v is string => typeof v === 'string', 'string');
   }
 
+  /** Every integer field svcsim reads is an int32 in Kubernetes (replicas, ports, seconds). */
   integer(path: FieldPath): number | undefined {
-    return this.typed(path, (v): v is number => Number.isInteger(v), 'integer');
+    return this.int32(path, this.typed(path, (v): v is number => Number.isInteger(v), 'integer'));
   }
 
   boolean(path: FieldPath): boolean | undefined {
@@ -77,7 +78,8 @@ export class Decoder {
   }
 
   intOrString(path: FieldPath): number | string | undefined {
-    return this.typed(path, (v): v is number | string => typeof v === 'string' || Number.isInteger(v), 'integer or string');
+    const v = this.typed(path, (x): x is number | string => typeof x === 'string' || Number.isInteger(x), 'integer or string');
+    return typeof v === 'number' ? this.int32(path, v) : v;
   }
 
   stringList(path: FieldPath): string[] {
@@ -106,6 +108,13 @@ export class Decoder {
     const n = parseQuantity(v);
     if (n === undefined) this.errs.invalid(path, v, `quantities must match the regular expression '${QUANTITY.source}'`);
     return n;
+  }
+
+  /** Go's decoder refuses a number an int32 cannot hold: 2147483648 replicas never reach validation. */
+  private int32(path: FieldPath, v: number | undefined): number | undefined {
+    if (v === undefined || (v >= -(2 ** 31) && v < 2 ** 31)) return v;
+    this.errs.invalid(path, v, 'must be of type int32 (at most 2147483647)');
+    return undefined;
   }
 
   private typed<T>(path: FieldPath, ok: (v: unknown) => v is T, expected: string): T | undefined {

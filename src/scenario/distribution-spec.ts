@@ -1,5 +1,6 @@
 import { createDistribution, type DistributionSpec } from '../engine/distributions.js';
-import { parseDuration } from './durations.js';
+import { formatDuration, parseDuration } from './durations.js';
+import { MAX_MEAN_SECONDS } from './limits.js';
 import type { DistributionInput } from './scenario-schema.js';
 
 const KINDS = ['constant', 'exponential', 'uniform', 'normal', 'lognormal', 'empirical'] as const;
@@ -7,12 +8,20 @@ const KINDS = ['constant', 'exponential', 'uniform', 'normal', 'lognormal', 'emp
 /**
  * A distribution's Scenario form resolved to plain data in seconds. Throws RangeError with a
  * message fit for the user when the parameters are inconsistent (the schema checks only their
- * shapes); the sampler is built once here to find out, so a run never meets a bad spec.
+ * shapes); the sampler is built once here to find out, so a run never meets a bad spec. Its mean
+ * must be finite and at most a day: `lognormal: {mu: 1000, sigma: 0}` draws Infinity.
  */
 export function distributionSpec(input: DistributionInput): DistributionSpec {
   const spec = resolve(input);
-  createDistribution(spec, () => 0.5);
+  const { mean } = createDistribution(spec, () => 0.5);
+  if (!Number.isFinite(mean)) throw new RangeError('its mean is not a finite number of seconds (every draw would be Infinity or NaN)');
+  if (mean > MAX_MEAN_SECONDS) throw new RangeError(`its mean, ${formatDuration(mean)}, is above 24h (the longest mean svcsim takes)`);
   return spec;
+}
+
+/** The mean of a checked distribution, in seconds (for cost estimates). */
+export function distributionMean(spec: DistributionSpec): number {
+  return createDistribution(spec, () => 0.5).mean;
 }
 
 function resolve(spec: DistributionInput): DistributionSpec {
@@ -25,7 +34,11 @@ function resolve(spec: DistributionInput): DistributionSpec {
   }
   if (spec.constant !== undefined) return { kind: 'constant', value: parseDuration(spec.constant) };
   if (spec.exponential) return { kind: 'exponential', mean: parseDuration(spec.exponential.mean) };
-  if (spec.uniform) return { kind: 'uniform', min: parseDuration(spec.uniform.min), max: parseDuration(spec.uniform.max) };
+  if (spec.uniform) {
+    const [min, max] = [parseDuration(spec.uniform.min), parseDuration(spec.uniform.max)];
+    if (min > max) throw new RangeError(`uniform: min ${JSON.stringify(spec.uniform.min)} is above max ${JSON.stringify(spec.uniform.max)}`);
+    return { kind: 'uniform', min, max };
+  }
   if (spec.normal) return { kind: 'normal', mean: parseDuration(spec.normal.mean), stddev: parseDuration(spec.normal.stddev) };
   if (spec.lognormal) {
     const l = spec.lognormal;

@@ -14,11 +14,19 @@ export const DURATION_PATTERN = new RegExp(`^(?:0|(?:${NUMBER}(?:${UNIT}))+)$`);
 
 export const DURATION_FORM = 'must be a duration, like "250ms", "1m30s" or "1.5h" (units ns, us, ms, s, m, h)';
 export const DURATION_NOT_FINITE = 'must add up to a finite number of seconds';
+/**
+ * The longest duration svcsim reads, 10^6 hours (about 114 years): far beyond any run, and small
+ * enough that sums and products of a few durations stay finite on their way to the engine.
+ */
+export const MAX_DURATION_SECONDS = 3.6e9;
+export const DURATION_TOO_LONG = 'must be at most 1000000h';
 
 /** Why `text` is not a duration (a message for "Invalid value: ..."), or undefined when it is one. */
 export function durationProblem(text: string): string | undefined {
   if (!DURATION_PATTERN.test(text)) return DURATION_FORM;
-  if (!Number.isFinite(sumSeconds(text))) return DURATION_NOT_FINITE;
+  const seconds = sumSeconds(text);
+  if (!Number.isFinite(seconds)) return DURATION_NOT_FINITE;
+  if (seconds > MAX_DURATION_SECONDS) return DURATION_TOO_LONG;
   return undefined;
 }
 

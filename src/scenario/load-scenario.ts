@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { Topology, TrafficSpec } from '../model/topology.js';
 import { buildTopology } from './build-topology.js';
 import { identicalCompareValues } from './compare-check.js';
 import { checkEntryFields } from './entry-fields.js';
 import { formatDiagnostic, formatPath, hasErrors, InputError, type Diagnostic } from './diagnostics.js';
 import { parseDuration } from './durations.js';
+import { readInputFile } from './input-files.js';
 import { normalizeObjects } from './kubernetes-objects.js';
+import { NO_RUN_LIMITS, RUN_LIMITS } from './limits.js';
 import type { FieldPath, RawObject } from './objects.js';
 import { placePods, type Report } from './placement.js';
+import { checkInputSize, checkRunCost, checkVariantCost, checkVariantCount, type CostedVariant } from './preflight.js';
 import { parseScenario } from './scenario-document.js';
 import type { ScenarioDocument } from './scenario-schema.js';
 import { applyOverrides, expandVariants, SCENARIO } from './variants.js';
@@ -29,6 +31,8 @@ export interface ScenarioOptions {
   duration?: string;
   /** Keep only the variants of these names. */
   variants?: string[];
+  /** Lift the pre-flight's run limits (limits.ts): the user means a run that large. */
+  allowLarge?: boolean;
 }
 
 /** One variant to run: plain data, resolved and checked, nothing left to look up (it can be posted to a worker). */
@@ -73,7 +77,7 @@ export function readSources(paths: string[]): { sources: SourceText[]; diagnosti
   const diagnostics: Diagnostic[] = [];
   for (const file of paths) {
     try {
-      sources.push({ file, text: readFileSync(file, 'utf8') });
+      sources.push({ file, text: readInputFile(file).toString('utf8') });
     } catch (e) {
       diagnostics.push({ severity: 'error', file, message: `cannot read file: ${(e as Error).message}` });
     }
@@ -82,11 +86,25 @@ export function readSources(paths: string[]): { sources: SourceText[]; diagnosti
 }
 
 /**
- * Checks everything a run would need, variant by variant, without running. With
- * `requireScenario` false (svcsim validate) a file of Kubernetes objects alone is fine.
+ * Checks everything a run would need, variant by variant, without running: what `validate`
+ * and `run` both do. With `requireScenario` false (svcsim validate) a file of Kubernetes objects
+ * alone is fine. An internal limit met on the way (the call stack, an allocation) is an error
+ * naming the input, never a crash.
  */
 export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagnostic[] }, options: ScenarioOptions = {},
   requireScenario = true): { scenario?: Scenario; diagnostics: Diagnostic[] } {
+  try {
+    return checkSources(input, options, requireScenario);
+  } catch (e) {
+    if (!(e instanceof RangeError) || !/call stack|allocation|array length|Invalid (typed )?array/i.test(e.message)) throw e;
+    const file = input.sources.map((s) => s.file).join(', ');
+    return { diagnostics: [...input.diagnostics, { severity: 'error', file, message: `too large or too deeply nested for svcsim to check (${e.message})` }] };
+  }
+}
+
+function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] }, options: ScenarioOptions,
+  requireScenario: boolean): { scenario?: Scenario; diagnostics: Diagnostic[] } {
+  const limits = options.allowLarge ? NO_RUN_LIMITS : RUN_LIMITS;
   const loaded: YamlSource = { objects: [], diagnostics: [...input.diagnostics], files: [] };
   for (const s of input.sources) {
     const parsed = parseYamlText(s.text, s.file);
@@ -114,6 +132,7 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
   const document = applyOptions(parsed.scenario, options);
 
   const report = scenarioReporter(scenarioRaw, diagnostics);
+  if (!checkVariantCount(document.spec.compare, limits, report)) return { diagnostics: dedupe(diagnostics) };
   const all = expandVariants(document.spec.compare, (path, message) => report('error', path, message));
   const selected = options.variants?.length ? all.filter((v) => options.variants!.includes(v.name)) : all;
   const unknown = (options.variants ?? []).filter((n) => !all.some((v) => v.name === n));
@@ -125,8 +144,10 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
   const variants: Variant[] = [];
   const perVariant: Array<{ name: string; findings: Diagnostic[] }> = [];
   let placementAt: number | undefined;
+  const costed: CostedVariant[] = [];
+  const from = { requests: options.requests !== undefined, duration: options.duration !== undefined };
   for (const variant of selected) {
-    const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, scenarioRaw.origin.file);
+    const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, scenarioRaw);
     diagnostics.push(...applied.diagnostics);
     const objectOverrides = variant.overrides.some((o) => o.target !== SCENARIO);
     const normalized = objectOverrides ? normalizeObjects(applied.objects) : base;
@@ -147,18 +168,21 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
         .map((d) => ({ ...d, message: `${d.message} (in variant "${variant.name}")` })));
     }
     if (hasErrors(normalized.diagnostics)) continue;
+    if (!checkInputSize(normalized.objects, variantDocument.spec, limits, report)) continue;
     const placementFindings: Diagnostic[] = [];
     const placement = placePods(normalized.objects, variantDocument.spec.placement, scenarioReporter(raw, placementFindings));
     // Said where the first variant's placement would have said it, once every variant is placed.
     placementAt ??= diagnostics.length;
     perVariant.push({ name: variant.name, findings: placementFindings });
     const built = buildTopology(normalized.objects, placement.pods, variantDocument, report, placement.pending);
-    if (built) {
-      const before = diagnostics.length;
-      checkEntryFields((raw.value as { spec?: unknown }).spec, built.topology, (path, message) => report('error', path, message));
-      if (diagnostics.length > before) continue;
-    }
-    if (built) variants.push({ name: variant.name, overrides: variant.values, topology: built.topology, traffic: built.traffic });
+    if (!built) continue;
+    const before = diagnostics.length;
+    checkEntryFields((raw.value as { spec?: unknown }).spec, built.topology, (path, message) => report('error', path, message));
+    if (diagnostics.length > before) continue;
+    const cost = checkVariantCost(built.topology, built.traffic, variantDocument.spec, from, report);
+    if (!cost) continue;
+    costed.push({ name: variant.name, traffic: built.traffic, cost, spec: variantDocument.spec, objects: normalized.objects });
+    variants.push({ name: variant.name, overrides: variant.values, topology: built.topology, traffic: built.traffic });
   }
   diagnostics.splice(placementAt ?? diagnostics.length, 0, ...mergeVariantFindings(perVariant));
   const keys = Object.keys(document.spec.compare ?? {});
@@ -166,6 +190,7 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
     const columns = all[0].overrides.map((o) => o.column);
     for (const { key, message } of identicalCompareValues(keys, columns, variants)) report('error', ['spec', 'compare', key], message);
   }
+  if (costed.length > 0 && !hasErrors(diagnostics)) checkRunCost(costed, limits, from, report);
   const found = dedupe(diagnostics);
   if (hasErrors(found)) return { diagnostics: found };
   return {

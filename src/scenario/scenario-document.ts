@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Uniform } from '../engine/random.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath } from './diagnostics.js';
 import { closest } from './did-you-mean.js';
+import { searchCandidates } from '../model/dns.js';
 import { distributionSpec } from './distribution-spec.js';
 import type { FieldPath, RawObject } from './objects.js';
 import { ScenarioSchema, type DistributionInput, type ScenarioDocument } from './scenario-schema.js';
@@ -29,17 +29,58 @@ export function parseScenario(raw: RawObject): { scenario?: ScenarioDocument; di
   };
   scenario.spec.pods.forEach((p, i) => checkDistribution(['spec', 'pods', i, 'serviceTime'], p.serviceTime));
   for (const [k, v] of Object.entries(scenario.spec.network)) checkDistribution(['spec', 'network', k], v);
-  const ext = scenario.spec.externalName;
+  const { externalName: ext, headless } = scenario.spec;
   if (ext) {
     checkDistribution(['spec', 'externalName', 'dns', 'latency'], ext.dns.latency);
     checkDistribution(['spec', 'externalName', 'dns', 'upstreamLatency'], ext.dns.upstreamLatency);
     checkDistribution(['spec', 'externalName', 'target', 'latency'], ext.target.latency);
+    checkDnsNames(['spec', 'externalName'], ext.name, ext.dns.nodeSearchDomains, (path, m) => diagnostics.push(at(path, m)));
+  }
+  if (headless) {
+    checkDistribution(['spec', 'headless', 'dns', 'latency'], headless.dns.latency);
+    checkDistribution(['spec', 'headless', 'dns', 'upstreamLatency'], headless.dns.upstreamLatency);
+    checkDnsNames(['spec', 'headless'], headless.name, headless.dns.nodeSearchDomains, (path, m) => diagnostics.push(at(path, m)));
+  }
+  const perConnection = scenario.spec.clients.requestsPerConnection;
+  if (typeof perConnection === 'object' && 'uniform' in perConnection && perConnection.uniform.min > perConnection.uniform.max) {
+    const { min, max } = perConnection.uniform;
+    diagnostics.push(at(['spec', 'clients', 'requestsPerConnection', 'uniform'], `Invalid value: min ${min} is above max ${max}`));
   }
   const t = scenario.spec.traffic;
   if (t.requests === undefined && t.duration === undefined) {
     diagnostics.push(at(['spec', 'traffic'], 'Required value: one of requests or duration'));
   }
+  scenario.spec.timeline.forEach((e, i) => {
+    // An evenly spaced arrival waits 1 / rate: at a rate of 0 the next one never comes.
+    if (t.arrival === 'deterministic' && e.load?.diurnal?.min === 0) {
+      diagnostics.push(at(['spec', 'timeline', i, 'load', 'diurnal', 'min'],
+        'Invalid value: 0: must be greater than 0 with arrival: deterministic (evenly spaced arrivals at a rate of 0 never come)'));
+    }
+  });
   return { scenario, diagnostics };
+}
+
+/** The name clients look up and the node's search domains, as the pods' resolver reads them. */
+function checkDnsNames(base: FieldPath, name: string | undefined, domains: readonly string[],
+  problem: (path: FieldPath, message: string) => void): void {
+  const empty = (what: string) => `must be a DNS ${what} without empty labels (nothing between two dots)`;
+  if (name !== undefined && invalidName(() => searchCandidates(name, { ndots: 0, searchDomains: [] }))) {
+    problem([...base, 'name'], `Invalid value: ${JSON.stringify(name)}: ${empty('name')}`);
+  }
+  domains.forEach((d, i) => {
+    if (invalidName(() => searchCandidates('a', { ndots: 1, searchDomains: [d] }))) {
+      problem([...base, 'dns', 'nodeSearchDomains', i], `Invalid value: ${JSON.stringify(d)}: ${empty('domain')}`);
+    }
+  });
+}
+
+function invalidName(resolve: () => unknown): boolean {
+  try {
+    resolve();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 type At = (path: FieldPath, message: string) => Diagnostic;
@@ -55,6 +96,7 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
     case 'invalid_union': {
       // Report the branch that fits the value's shape: an object's field errors, not "expected string".
       const actual = valueAt(value, path);
+      if (actual === undefined) return [at(path, 'Required value')];
       const branch = issue.errors.find((errs) => !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0))
         ?? (typeof actual === 'object' ? issue.errors[issue.errors.length - 1] : issue.errors[0]);
       if (!branch || branch.length === 0) return [at(path, issue.message)];
@@ -67,6 +109,7 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
     }
     case 'invalid_value': {
       const actual = valueAt(value, path);
+      if (actual === undefined) return [at(path, 'Required value')];
       const allowed = issue.values.map((v) => JSON.stringify(v));
       return [at(path, `Unsupported value: ${JSON.stringify(actual)}: supported values: ${allowed.join(', ')}`)];
     }
@@ -77,6 +120,13 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
       return [at(path, Array.isArray(actual)
         ? `Invalid value: ${what} ${issue.minimum} item(s)`
         : `Invalid value: ${JSON.stringify(actual)}: ${what} ${op} ${issue.minimum}`)];
+    }
+    case 'too_big': {
+      const actual = valueAt(value, path);
+      const op = issue.inclusive ? 'less than or equal to' : 'less than';
+      return [at(path, Array.isArray(actual)
+        ? `Invalid value: must have at most ${issue.maximum} item(s)`
+        : `Invalid value: ${JSON.stringify(actual)}: must be ${op} ${issue.maximum}`)];
     }
     default: {
       const actual = valueAt(value, path);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DURATION_FORM, DURATION_NOT_FINITE, DURATION_PATTERN, durationProblem } from './durations.js';
+import { MAX_CONCURRENCY, MAX_MAGLEV_TABLE_SIZE, MAX_OTHER_SERVICES, MAX_POPULATION, MAX_RETRIES } from './limits.js';
+import { Count, DistributionSpec, Duration, Int32, PositiveDuration, Share } from './scenario-values.js';
 
 /**
  * The Scenario document: what Kubernetes objects do not say (traffic, pod service times, link
@@ -14,50 +15,6 @@ export const SCENARIO_API_VERSION = 'svcsim.io/v1alpha1';
  * refuses integers beyond 2^53 - 1, where float64 stops counting one by one.
  */
 export const MAX_WHOLE_NUMBER = Number.MAX_SAFE_INTEGER;
-
-const DurationText = z
-  .string()
-  .regex(DURATION_PATTERN, { message: DURATION_FORM })
-  // What the pattern cannot see: a sum too large for a float64. (An aborting regex would make
-  // the union report its other branch, "supported values: 0", for a malformed text.)
-  .refine((text) => durationProblem(text) !== DURATION_NOT_FINITE, { message: DURATION_NOT_FINITE });
-
-export const Duration = z
-  .union([z.literal(0), DurationText])
-  .describe('A non-negative duration as Kubernetes writes them (Go\'s time.ParseDuration): decimal numbers, each with a unit ns, us (or µs), ms, s, m or h, e.g. "250ms", "1m30s", "1.5h", "1e3ms"; or 0.');
-
-const PercentileKey = /^p(100|\d{1,2}(\.\d+)?)$/;
-
-const DistributionObject = z
-  .strictObject({
-    constant: Duration.optional(),
-    exponential: z.strictObject({ mean: Duration }).optional(),
-    uniform: z.strictObject({ min: Duration, max: Duration }).optional(),
-    normal: z.strictObject({ mean: Duration, stddev: Duration }).optional().describe('Clamped at zero.'),
-    lognormal: z
-      .strictObject({
-        mean: Duration.optional(),
-        p99: Duration.optional(),
-        mu: z.number().optional().describe('Mean of ln(seconds).'),
-        sigma: z.number().nonnegative().optional().describe('Standard deviation of ln(seconds).'),
-      })
-      .optional()
-      .describe('Either mean and p99, or mu and sigma.'),
-    empirical: z
-      .strictObject({
-        values: z.array(Duration).min(1).optional(),
-        percentiles: z
-          .record(z.string().regex(PercentileKey, { message: 'percentile keys are p0 ... p100, e.g. p50, p99.9' }), Duration)
-          .optional()
-          .describe('Piecewise-linear inverse CDF; must include p0 and p100.'),
-      })
-      .optional(),
-  })
-  .describe('Exactly one of: constant, exponential, uniform, normal, lognormal, empirical.');
-
-export const DistributionSpec = z
-  .union([Duration, DistributionObject])
-  .describe('A duration (constant) or a distribution of durations.');
 
 const LabelMap = z.record(z.string(), z.string());
 
@@ -78,15 +35,15 @@ const Traffic = z.strictObject({
     .optional()
     .describe('clusterIP entry: where in-cluster requests come from.'),
   arrival: z.enum(['poisson', 'deterministic']).default('poisson').describe('Arrival process.'),
-  rate: z.number().positive().describe('Requests per second.'),
-  requests: z.number().int().positive().optional().describe('How many requests to send.'),
-  duration: Duration.optional().describe('How long to send requests for (simulated time).'),
-  warmup: Duration.optional().describe('Requests sent before this time are not measured.'),
+  rate: z.number().positive().describe('Requests per second (a finite number above 0).'),
+  requests: z.number().int().positive().optional().describe('How many requests to send (at most 10^9 per variant without --allow-large).'),
+  duration: PositiveDuration.optional().describe('How long to send requests for (simulated time, above 0).'),
+  warmup: Duration.optional().describe('Requests sent before this time are not measured; it must end before the sending does.'),
 });
 
 const PodModel = z.strictObject({
   selector: LabelMap.optional().describe('Pods this model applies to (default: every pod). The first matching entry wins.'),
-  concurrency: z.number().int().positive().default(1).describe('Parallel workers per pod.'),
+  concurrency: z.number().int().positive().max(MAX_CONCURRENCY).default(1).describe('Parallel workers per pod (1 to 1000000).'),
   queueLimit: z.number().int().nonnegative().optional().describe('Requests that may wait for a worker; beyond it the pod rejects (default: unbounded).'),
   serviceTime: DistributionSpec.describe('Time a worker spends on one request.'),
 });
@@ -100,26 +57,19 @@ const Network = z.strictObject({
   clientToNode: DistributionSpec.default(0).describe('External client straight to a node (nodePort entry), one way.'),
 });
 
-const Count = z
-  .union([
-    z.number().int().positive(),
-    z.strictObject({ geometric: z.strictObject({ mean: z.number().min(1) }) }),
-    z.strictObject({ uniform: z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() }) }),
-  ])
-  .describe('A whole number of at least 1, or a distribution of them: geometric (by mean) or uniform.');
-
 const Retries = z.strictObject({
-  count: z.number().int().nonnegative().describe('Retries after the first attempt.'),
+  count: z.number().int().nonnegative().max(MAX_RETRIES).describe('Retries after the first attempt (0 to 100).'),
   backoff: Duration.default('100ms').describe('Wait before the first retry; doubles for each further one.'),
   jitter: z.number().min(0).max(1).default(0.5).describe('Each wait is shortened by up to this fraction, at random.'),
 });
 
 const Clients = z.strictObject({
-  population: z.number().int().positive().default(1000).describe('Distinct client IP addresses; each request comes from one of them, evenly.'),
-  zones: z.record(z.string(), z.number().nonnegative()).optional()
+  population: z.number().int().positive().max(MAX_POPULATION).default(1000)
+    .describe('Distinct client IP addresses, 1 to 16777216 (2^24); each request comes from one of them, evenly.'),
+  zones: z.record(z.string(), Share.min(0)).optional()
     .describe('Share of clients in each zone, e.g. { us-east-1a: 2, us-east-1b: 1 } (default: even over the nodes\' zones).'),
   requestsPerConnection: Count.default(1).describe('Requests a client sends on one keep-alive connection before opening a new one (1: a connection per request).'),
-  timeout: Duration.optional().describe('A client gives up on an attempt after this long (default: it waits for ever).'),
+  timeout: PositiveDuration.optional().describe('A client gives up on an attempt after this long, above 0 (default: it waits for ever).'),
   retries: Retries.optional().describe('Retry a failed, refused or timed-out attempt on a new connection.'),
 });
 
@@ -127,7 +77,7 @@ const PodSelection = z.strictObject({
   pod: z.string().optional().describe('One pod, by name.'),
   workload: z.string().optional().describe('Pods of this Deployment, StatefulSet or ReplicaSet.'),
   selector: z.record(z.string(), z.string()).optional().describe('Pods with these labels.'),
-  count: z.number().int().positive().optional().describe('Only this many of them (the newest first).'),
+  count: Int32(1).optional().describe('Only this many of them (the newest first).'),
 });
 
 const TimelineEvent = z.strictObject({
@@ -137,13 +87,13 @@ const TimelineEvent = z.strictObject({
   nodeRecovery: z.strictObject({ node: z.string() }).optional().describe('A failed node comes back (its pods restart).'),
   podTermination: PodSelection.extend({ gracePeriod: Duration.optional() }).optional()
     .describe('Pods start terminating: not ready but still serving until the grace period ends.'),
-  podStart: z.strictObject({ workload: z.string(), count: z.number().int().positive().default(1), node: z.string().optional() }).optional()
+  podStart: z.strictObject({ workload: z.string(), count: Int32(1).default(1), node: z.string().optional() }).optional()
     .describe('New pods of a workload start; each is ready after the readiness delay.'),
-  scale: z.strictObject({ workload: z.string(), replicas: z.number().int().nonnegative() }).optional(),
+  scale: z.strictObject({ workload: z.string(), replicas: Int32(0) }).optional(),
   rollingUpdate: z.strictObject({
     workload: z.string(),
-    maxSurge: z.number().int().nonnegative().default(1),
-    maxUnavailable: z.number().int().nonnegative().default(0),
+    maxSurge: Int32(0).default(1),
+    maxUnavailable: Int32(0).default(0),
   }).optional().describe('Replace every pod of a Deployment, as its controller does.'),
   latency: z.strictObject({
     link: z.enum(['sameNode', 'sameZone', 'crossZone', 'clientToLoadBalancer', 'loadBalancerToNode', 'clientToNode']).optional(),
@@ -152,8 +102,8 @@ const TimelineEvent = z.strictObject({
   }).optional().describe('A link class gets a new latency, or a node an extra one.'),
   load: z.strictObject({
     rate: z.number().positive().optional().describe('Step to this rate.'),
-    ramp: z.strictObject({ to: z.number().positive(), over: Duration }).optional().describe('Change linearly to this rate.'),
-    diurnal: z.strictObject({ min: z.number().nonnegative(), max: z.number().positive(), period: Duration.default('24h') }).optional()
+    ramp: z.strictObject({ to: z.number().positive(), over: PositiveDuration }).optional().describe('Change linearly to this rate.'),
+    diurnal: z.strictObject({ min: z.number().nonnegative(), max: z.number().positive(), period: PositiveDuration.default('24h') }).optional()
       .describe('From here on, a sine between min and max (at min when the event happens).'),
   }).optional(),
 });
@@ -171,16 +121,16 @@ const KubeProxy = z.strictObject({
   iptablesCost: z
     .strictObject({
       perService: Duration.describe('Time to walk one Service\'s rules for the first packet of a connection.'),
-      otherServices: z.number().int().nonnegative().default(0).describe('Services in the cluster besides those in the input.'),
+      otherServices: z.number().int().nonnegative().max(MAX_OTHER_SERVICES).default(0).describe('Services in the cluster besides those in the input (0 to 1000000).'),
     })
     .optional()
     .describe('iptables mode: a delay per new connection, linear in the number of Services.'),
 });
 
 const HealthCheck = z.strictObject({
-  interval: Duration.default('10s'),
-  healthyThreshold: z.number().int().positive().default(2),
-  unhealthyThreshold: z.number().int().positive().default(3),
+  interval: PositiveDuration.default('10s'),
+  healthyThreshold: Int32(1).default(2),
+  unhealthyThreshold: Int32(1).default(3),
 });
 
 const LoadBalancer = z.strictObject({
@@ -189,12 +139,13 @@ const LoadBalancer = z.strictObject({
   healthCheck: z.union([z.boolean(), HealthCheck]).default(true)
     .describe('Probe nodes and skip failing ones (under Local: nodes without a ready endpoint). true: every 10s, 2 up, 3 down.'),
   crossZone: z.boolean().optional().describe('nlb, ip-targets: each zone\'s front end spreads over every zone instead of its own. Default: as the Service\'s AWS annotations say, else false (the NLB default).'),
-  maglevTableSize: z.number().int().positive().default(16381).describe('maglev: lookup table size (a prime).'),
+  maglevTableSize: z.number().int().positive().max(MAX_MAGLEV_TABLE_SIZE).default(16381)
+    .describe('maglev: lookup table size, a prime up to 131071 (Cilium\'s sizes: 251, 509, 1021, 2039, 4093, 8191, 16381, 32749, 65521, 131071).'),
   dsr: z.boolean().default(false).describe('maglev: direct server return, the reply skips the ingress node.'),
 });
 
 const Zones = z.strictObject({
-  pricePerGB: z.number().nonnegative().default(0.01).describe('USD per GB crossing zones, charged in each direction (out of one zone and into the other).'),
+  pricePerGB: Share.min(0).default(0.01).describe('USD per GB crossing zones, charged in each direction (out of one zone and into the other).'),
   requestBytes: z.number().nonnegative().default(1000),
   responseBytes: z.number().nonnegative().default(10000),
 });
@@ -206,7 +157,7 @@ const IngressMix = z.strictObject({
       host: z.string().min(1),
       // A pattern, not startsWith: zod publishes startsWith as a format JSON Schema does not define.
       path: z.string().regex(/^\//, { message: 'must begin with "/"' }),
-      weight: z.number().positive().default(1),
+      weight: Share.positive().default(1),
     }))
     .min(1)
     .describe('The request mix: each request asks for one host and path, in proportion to the weights.'),
@@ -250,7 +201,7 @@ const Headless = z.strictObject({
 export const HEADLESS_DEFAULTS: z.output<typeof Headless> = Headless.parse({});
 
 const Placement = z
-  .record(z.string(), z.record(z.string(), z.number().int().nonnegative()))
+  .record(z.string(), z.record(z.string(), Int32(0)))
   .describe('Pins pods of a workload to nodes: { webserver: { node-a: 2, node-b: 1 } }. Pods left over are spread by the default scheduler.');
 
 const Compare = z
@@ -277,8 +228,8 @@ export const ScenarioSchema = z.strictObject({
     compare: Compare.optional(),
     timeline: z.array(TimelineEvent).default([]).describe('Changes to the cluster and the load, at simulated times.'),
     dynamics: Dynamics.default({ endpointPropagationDelay: '1s', readinessDelay: '5s', gracePeriod: '30s' }),
-    timeSeries: z.strictObject({ interval: Duration.default('1s') }).default({ interval: '1s' })
-      .describe('timeseries.csv: one row per interval of simulated time.'),
+    timeSeries: z.strictObject({ interval: PositiveDuration.default('1s') }).default({ interval: '1s' })
+      .describe('timeseries.csv: one row per interval of simulated time (above 0; coarsened to keep the file within 100000 rows unless --allow-large).'),
   }),
 });
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostics.js';
+import { formatPath, type Diagnostic } from './diagnostics.js';
 import type { FieldPath, RawObject } from './objects.js';
 
 export interface Override {
@@ -82,7 +82,7 @@ export function expandVariants(compare: Record<string, Array<string | number | b
  * `serviceTarget` is "Service/<name>" of the traffic's Service.
  */
 export function applyOverrides(objects: readonly RawObject[], overrides: readonly Override[], serviceTarget: string,
-  file: string): { objects: RawObject[]; diagnostics: Diagnostic[] } {
+  scenario: RawObject): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const out = [...objects];
   for (const o of overrides) {
@@ -91,7 +91,9 @@ export function applyOverrides(objects: readonly RawObject[], overrides: readonl
       ? out.findIndex((r) => r.kind === 'Scenario' && r.apiVersion.startsWith('svcsim.io/'))
       : out.findIndex((r) => `${r.kind}/${r.name}` === target && !r.apiVersion.startsWith('svcsim.io/'));
     if (i < 0) {
-      diagnostics.push({ severity: 'error', file, object: 'Scenario', path: 'spec.compare', message: `Not found: ${target} (the object a compare key overrides)` });
+      const key: FieldPath = ['spec', 'compare', `${o.target === undefined ? '' : `${o.target}:`}${formatPath(o.path)}`];
+      diagnostics.push({ severity: 'error', file: scenario.origin.file, line: scenario.origin.lineOf(key), object: `Scenario/${scenario.name}`,
+        path: formatPath(key), message: `Not found: ${target} (the object a compare key overrides)` });
       continue;
     }
     const value = structuredClone(out[i].value);

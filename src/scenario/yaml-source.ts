@@ -3,9 +3,11 @@
  * that remember where each field was written. No defaults, no validation: see kubernetes-objects.ts.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { readInputFile } from './input-files.js';
+import { MAX_NESTING } from './limits.js';
+import { nestingProblem, tooDeepNode } from './yaml-nesting.js';
 import type { FieldPath, Origin, RawObject } from './objects.js';
 
 export interface YamlSource {
@@ -19,7 +21,7 @@ export function loadYamlFiles(paths: string[]): YamlSource {
   for (const path of paths) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path);
+      bytes = readInputFile(path);
     } catch (e) {
       out.diagnostics.push({ severity: 'error', file: path, message: `cannot read file: ${(e as Error).message}` });
       continue;
@@ -36,20 +38,43 @@ export function parseYamlText(text: string, file: string): YamlSource {
   const out: YamlSource = { objects: [], diagnostics: [], files: [{ path: file, sha256: sha256(Buffer.from(text, 'utf8')) }] };
   const lines = new LineCounter();
   // merge: kubectl's YAML reader (YAML 1.1) honours `<<` merge keys, so we do too.
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, merge: true });
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, merge: true });
+  } catch (e) {
+    // The parser recurses once per level of block nesting: thousands of levels overflow the stack.
+    if (!isStackOverflow(e)) throw e;
+    out.diagnostics.push({ severity: 'error', file, line: deepestIndentedLine(text), message: TOO_DEEP });
+    return out;
+  }
   docs.forEach((doc, index) => {
     const lineAt = (offset: number) => lines.linePos(offset).line;
-    for (const e of doc.errors) out.diagnostics.push({ severity: 'error', file, line: lineAt(e.pos[0]), message: `YAML syntax error: ${e.message}` });
+    for (const e of doc.errors) {
+      // Where the parser ran out of stack depends on the stack left: name a line the text decides.
+      if (isStackOverflow(e)) out.diagnostics.push({ severity: 'error', file, line: deepestIndentedLine(text), message: TOO_DEEP });
+      else out.diagnostics.push({ severity: 'error', file, line: lineAt(e.pos[0]), message: `YAML syntax error: ${e.message}` });
+    }
     for (const w of doc.warnings) out.diagnostics.push({ severity: 'warning', file, line: lineAt(w.pos[0]), message: `YAML: ${w.message}` });
     if (doc.errors.length > 0) return;
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
     const where = `document ${index + 1}`;
     const line = doc.contents.range ? lineAt(doc.contents.range[0]) : undefined;
+    const deep = tooDeepNode(doc.contents, MAX_NESTING);
+    if (deep !== undefined) {
+      out.diagnostics.push({ severity: 'error', file, line: lineOfNode(deep, lines) ?? line, message: TOO_DEEP });
+      return;
+    }
     let value: unknown;
     try {
       value = doc.toJS();
     } catch (e) {
-      out.diagnostics.push({ severity: 'error', file, line, message: `YAML: ${(e as Error).message}` });
+      out.diagnostics.push({ severity: 'error', file, line, message: isStackOverflow(e) ? TOO_DEEP : `YAML: ${(e as Error).message}` });
+      return;
+    }
+    // Aliases can nest a value deeper than its text, or inside itself; what follows recurses.
+    const nesting = nestingProblem(value, MAX_NESTING);
+    if (nesting !== undefined) {
+      out.diagnostics.push({ severity: 'error', file, line, message: nesting === 'cycle' ? CYCLE : TOO_DEEP });
       return;
     }
     const origin = (prefix: FieldPath): Origin => ({
@@ -80,6 +105,30 @@ export function parseYamlText(text: string, file: string): YamlSource {
     });
   });
   return out;
+}
+
+const TOO_DEEP = `YAML: nested more than ${MAX_NESTING} levels deep (svcsim reads at most ${MAX_NESTING}; Kubernetes objects need about 15)`;
+const CYCLE = 'YAML: an alias refers to a node that contains it (the value would contain itself)';
+
+function isStackOverflow(e: unknown): boolean {
+  return (e instanceof RangeError || (e instanceof Error && e.name === 'YAMLParseError'))
+    && /Maximum call stack size exceeded/.test((e as Error).message);
+}
+
+/** Where a parser that overflowed gave up cannot be known: the most indented line is the likeliest. */
+function deepestIndentedLine(text: string): number | undefined {
+  let best = 0;
+  let bestLine: number | undefined;
+  let line = 1;
+  for (let i = 0; i < text.length; line++) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    let indent = i;
+    while (indent < end && (text[indent] === ' ' || text[indent] === '-')) indent++;
+    if (indent - i > best) { best = indent - i; bestLine = line; }
+    i = end + 1;
+  }
+  return bestLine;
 }
 
 function sha256(bytes: Buffer): string {

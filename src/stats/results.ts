@@ -112,6 +112,10 @@ export interface VariantResult {
   nodes: NodeResult[];
   /** Counts per interval of simulated time, when the run asked for them; received is indexed like `nodes`. */
   timeSeries?: TimeSeriesTable;
+  /** Where the time series stops when it reached its row limit before the run ended. */
+  timeSeriesEndsAt?: number;
+  /** A run of requests stopped at its simulated-time horizon, with requests still in flight. */
+  stoppedAt?: number;
 }
 
 export interface InputFileInfo {

@@ -27,8 +27,10 @@ export class TimeSeries {
   private rejectedCount = 0;
   private timedOutCount = 0;
   private retriesCount = 0;
+  /** The time the rows stop at, when they reached maxRows before the run ended. */
+  endsAt: number | undefined;
 
-  constructor(readonly interval: number, nodes: number, readonly start = 0) {
+  constructor(readonly interval: number, nodes: number, readonly start = 0, private readonly maxRows = Infinity) {
     if (!(interval > 0 && Number.isFinite(interval))) throw new RangeError(`interval must be a positive number of seconds, got ${interval}`);
     if (!(Number.isInteger(nodes) && nodes >= 0)) throw new RangeError(`nodes must be a non-negative integer, got ${nodes}`);
     if (!Number.isFinite(start)) throw new RangeError(`start must be a finite time, got ${start}`);
@@ -94,8 +96,8 @@ export class TimeSeries {
    */
   finish(end: number): void {
     if (!Number.isFinite(end)) throw new RangeError(`end must be a finite time, got ${end}`);
-    while (this.rowStart < end) this.close(Math.min(this.rowEnd, end));
-    if (this.counted()) this.close(this.rowStart);
+    while (this.rowStart < end && this.endsAt === undefined) this.close(Math.min(this.rowEnd, end));
+    if (this.counted() && this.endsAt === undefined) this.close(this.rowStart);
   }
 
   /** The rows closed so far, as objects: all of them after `finish`. */
@@ -119,7 +121,13 @@ export class TimeSeries {
   /** Closes intervals until the current one contains t. */
   private rollTo(t: number): void {
     if (!Number.isFinite(t)) throw new RangeError(`event time must be finite, got ${t}`);
-    while (t >= this.rowEnd) this.close(this.rowEnd);
+    while (t >= this.rowEnd && this.endsAt === undefined) this.close(this.rowEnd);
+    // Past maxRows nothing is kept: skip to t's interval at once, however far (a rare, huge draw).
+    if (this.endsAt !== undefined && t >= this.rowEnd) {
+      this.index = Math.floor((t - this.start) / this.interval) + 1;
+      this.rowStart = this.start + this.index * this.interval;
+      this.rowEnd = this.rowStart + this.interval;
+    }
   }
 
   private counted(): boolean {
@@ -129,6 +137,10 @@ export class TimeSeries {
 
   /** Appends the current interval as a row ending at `end` and starts the next one. */
   private close(end: number): void {
+    if (this.table.length >= this.maxRows) {
+      this.endsAt = this.rowStart;
+      return;
+    }
     this.table.push({
       start: this.rowStart,
       end,
