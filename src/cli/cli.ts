@@ -13,6 +13,7 @@ import { runScenario } from '../run/run-scenario.js';
 import { checkScenario, loadScenario, readSources } from '../scenario/load-scenario.js';
 import { formatDiagnostic, InputError } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
+import { EXIT } from './exit-codes.js';
 import { RUN_OPTIONS, type RunArgs } from './options.js';
 import { svcsimVersion } from './version.js';
 
@@ -126,7 +127,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
       return 1;
     }
     io.err(`svcsim: ${(e as Error).message}\n`);
-    return e instanceof FolderBusyError ? 3 : 1;
+    return e instanceof FolderBusyError ? EXIT.busy : 1;
   } finally {
     folder?.release();
   }
