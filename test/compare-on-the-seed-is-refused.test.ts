@@ -12,6 +12,6 @@ test('compare on Scenario:spec.seed is refused, pointing at replications and --s
   expect(scenario).toBeUndefined();
   expect(diagnostics.map(formatDiagnostic)).toEqual([
     'FILE:45: error: The Scenario "small" is invalid: spec.compare.Scenario:spec.seed: Forbidden: variants all run on the same random streams, '
-      + 'so seeds cannot be compared: replications, an upcoming feature, give independent runs; run svcsim with --seed for one other seed',
+      + 'so seeds cannot be compared: spec.replications (or --replications) gives independent runs; run svcsim with --seed for one other seed',
   ]);
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Topology, TrafficSpec } from '../model/topology.js';
+import type { Objective } from '../stats/results.js';
 import { buildTopology } from './build-topology.js';
 import { identicalCompareValues } from './compare-check.js';
 import { checkEntryFields } from './entry-fields.js';
@@ -9,6 +10,7 @@ import { normalizeObjects } from './kubernetes-objects.js';
 import type { FieldPath, RawObject } from './objects.js';
 import { placePods, type Report } from './placement.js';
 import { parseScenario } from './scenario-document.js';
+import { distinctObjectives, parseObjective } from './slo-text.js';
 import type { ScenarioDocument } from './scenario-schema.js';
 import { applyOverrides, expandVariants, SCENARIO } from './variants.js';
 import { parseYamlText, type YamlSource } from './yaml-source.js';
@@ -29,6 +31,10 @@ export interface ScenarioOptions {
   duration?: string;
   /** Keep only the variants of these names. */
   variants?: string[];
+  /** Overrides spec.replications. */
+  replications?: number;
+  /** Replace spec.slo. */
+  slo?: Objective[];
 }
 
 /** One variant to run: plain data, resolved and checked, nothing left to look up (it can be posted to a worker). */
@@ -44,6 +50,10 @@ export interface Variant {
 export interface Scenario {
   name: string;
   seed: number;
+  /** Independent runs of every variant (1: one run, as without replications). */
+  replications: number;
+  /** Service-level objectives every variant is judged on, in order; none: no verdicts. */
+  objectives: Objective[];
   variants: Variant[];
   /** Column names of the overridden fields, in order. */
   overrideColumns: string[];
@@ -172,6 +182,9 @@ export function checkScenario(input: { sources: SourceText[]; diagnostics: Diagn
     scenario: {
       name: document.metadata.name,
       seed: document.spec.seed,
+      replications: document.spec.replications,
+      // parseScenario has refused every spec.slo entry that is not an objective.
+      objectives: distinctObjectives(options.slo ?? document.spec.slo.map((text) => parseObjective(text) as Objective)),
       variants,
       overrideColumns: [...new Set(all.flatMap((v) => Object.keys(v.values)))],
       files: loaded.files,
@@ -185,7 +198,7 @@ function applyOptions(s: ScenarioDocument, o: ScenarioOptions): ScenarioDocument
   const traffic = { ...s.spec.traffic };
   if (o.requests !== undefined) { traffic.requests = o.requests; traffic.duration = undefined; }
   if (o.duration !== undefined) { parseDuration(o.duration); traffic.duration = o.duration; traffic.requests = undefined; }
-  return { ...s, spec: { ...s.spec, seed: o.seed ?? s.spec.seed, traffic } };
+  return { ...s, spec: { ...s.spec, seed: o.seed ?? s.spec.seed, replications: o.replications ?? s.spec.replications, traffic } };
 }
 
 function scenarioReporter(raw: RawObject, out: Diagnostic[]): Report {

@@ -53,7 +53,7 @@ export function expandVariants(compare: Record<string, Array<string | number | b
     if (target === SCENARIO && path.length === 2 && path[0] === 'spec' && path[1] === 'seed') {
       // Every variant runs on the scenario's one seed (that is what pairs them): the rows would be identical.
       report(['spec', 'compare', key], 'Forbidden: variants all run on the same random streams, so seeds cannot be compared: '
-        + 'replications, an upcoming feature, give independent runs; run svcsim with --seed for one other seed');
+        + 'spec.replications (or --replications) gives independent runs; run svcsim with --seed for one other seed');
       continue;
     }
     let column = String([...path].reverse().find((p) => typeof p === 'string'));
