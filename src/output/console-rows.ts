@@ -1,5 +1,6 @@
-import type { RunResults } from '../stats/results.js';
-import { metricCell, VIEWS } from './metric-text.js';
+import type { MetricInterval, RunResults } from '../stats/results.js';
+import { metricIndex } from '../stats/summary-metrics.js';
+import { DASH, VIEWS } from './metric-text.js';
 import { intervalsOf } from './summary-fields.js';
 import { columnWidths, resolved, table, tableWidth, type ReportOptions } from './table.js';
 import { paintVerdict } from './terminal.js';
@@ -9,23 +10,52 @@ import { paintVerdict } from './terminal.js';
  * table is wider than the terminal, the columns of the highest rank go first. The verdict and
  * the tail that objectives are usually about stay longest.
  */
-const COLUMNS: Array<{ metric: string; rank: number }> = [
-  { metric: 'error_fraction', rank: 4 },
-  { metric: 'stable', rank: 7 },
-  { metric: 'latency_mean_ms', rank: 3 },
-  { metric: 'latency_p50_ms', rank: 2 },
-  { metric: 'latency_p90_ms', rank: 10 },
-  { metric: 'latency_p99_ms', rank: 1 },
-  { metric: 'latency_p999_ms', rank: 6 },
-  { metric: 'hops_mean', rank: 9 },
-  { metric: 'extra_hop_fraction', rank: 11 },
-  { metric: 'pod_util_max', rank: 5 },
-  { metric: 'throughput_rps', rank: 12 },
+const COLUMNS: Array<{ metric: string; rank: number; unit: Unit }> = [
+  { metric: 'error_fraction', rank: 4, unit: 'percent' },
+  { metric: 'stable', rank: 7, unit: 'flag' },
+  { metric: 'latency_mean_ms', rank: 3, unit: 'ms' },
+  { metric: 'latency_p50_ms', rank: 2, unit: 'ms' },
+  { metric: 'latency_p90_ms', rank: 10, unit: 'ms' },
+  { metric: 'latency_p99_ms', rank: 1, unit: 'ms' },
+  { metric: 'latency_p999_ms', rank: 6, unit: 'ms' },
+  { metric: 'hops_mean', rank: 9, unit: 'plain' },
+  { metric: 'extra_hop_fraction', rank: 11, unit: 'percent' },
+  { metric: 'pod_util_max', rank: 5, unit: 'percent' },
+  { metric: 'throughput_rps', rank: 12, unit: 'plain' },
 ];
 const VERDICT_RANK = 0;
 const OBJECTIVE_RANK = 8;
 
 interface Shown { head: string; rank: number; cells: string[] }
+
+type Unit = 'ms' | 'percent' | 'plain' | 'flag';
+
+/**
+ * A value in few characters, as many rows side by side need: milliseconds and plain numbers to
+ * three significant digits (0 to 2 decimals), percentages to 0.1; the half-width, when there is
+ * one, with the value's decimals and no spaces ("36.6±5.2", "51.4±0.7%").
+ */
+function compact(unit: Unit, { mean, halfWidth }: MetricInterval, withInterval: boolean): string {
+  if (unit === 'flag') return mean === 1 ? 'yes' : mean === 0 ? 'no' : DASH;
+  if (!Number.isFinite(mean)) return DASH;
+  const scale = unit === 'ms' ? 1000 : unit === 'percent' ? 100 : 1;
+  const size = Math.abs(mean * scale);
+  const decimals = unit === 'percent' ? 1 : size >= 100 ? 0 : size >= 10 ? 1 : 2;
+  const suffix = unit === 'percent' ? '%' : '';
+  const value = (mean * scale).toFixed(decimals);
+  return withInterval && halfWidth > 0 ? `${value}±${(halfWidth * scale).toFixed(decimals)}${suffix}` : `${value}${suffix}`;
+}
+
+/** Wraps words to lines of at most `width` characters. */
+function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
 
 /**
  * One row per variant, for studies of many variants: the variant, then the metrics that fit the
@@ -36,8 +66,8 @@ export function formatVariantRows(results: RunResults, options: ReportOptions = 
   const { width, colors } = resolved(options);
   const intervals = intervalsOf(results);
   const study = results.study !== undefined;
-  const columns: Shown[] = COLUMNS.map(({ metric, rank }) => ({
-    head: VIEWS[metric].short, rank, cells: intervals.map((iv) => metricCell(VIEWS[metric], iv, study)),
+  const columns: Shown[] = COLUMNS.map(({ metric, rank, unit }) => ({
+    head: VIEWS[metric].short, rank, cells: intervals.map((iv) => compact(unit, iv[metricIndex(metric)], study)),
   }));
   const { slo } = results;
   if (slo) {
@@ -57,7 +87,7 @@ export function formatVariantRows(results: RunResults, options: ReportOptions = 
   const rows = names.map((n, i) => [n, ...kept.map((c) => c.cells[i])]);
   const text = table(['variant', ...kept.map((c) => c.head)], rows, 1, { width, colors });
   const left = columns.filter((c) => !kept.includes(c)).map((c) => c.head);
-  const note = left.length > 0 ? `\nNot shown in ${width} columns: ${left.join(', ')} (summary.csv and --json have them)` : '';
-  const means = study ? `\nMeans over ${results.study!.replications} replications ± the half-width of their 95% interval` : '';
+  const note = left.length > 0 ? `\n${wrapWords(`Not shown in ${width} columns: ${left.join(', ')} (summary.csv and --json have them)`, width)}` : '';
+  const means = study ? `\n${wrapWords(`Means over ${results.study!.replications} replications ± the half-width of their 95% interval`, width)}` : '';
   return `${text}${means}${note}`;
 }

@@ -9,10 +9,10 @@ const SAID: Array<{ metric: string; name: string; unit: string; scale: number }>
   { metric: 'error_fraction', name: 'errors', unit: ' percentage points', scale: 100 },
 ];
 
-/** Two significant digits of the largest of the three, the same decimals for each: "41 (35 to 47)", "3.1 (2.8 to 3.4)". */
-function numbers(xs: number[]): string[] {
-  const largest = Math.max(...xs.map(Math.abs));
-  const decimals = largest > 0 ? Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(largest)))) : 0;
+/** Numbers with the decimals that give `reference` two significant digits: "41 (35 to 47)", "3.1 (2.8 to 3.4)". */
+function numbers(reference: number, xs: number[]): string[] {
+  const size = Math.abs(reference);
+  const decimals = size > 0 ? Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(size)))) : 0;
   return xs.map((x) => x.toFixed(decimals));
 }
 
@@ -25,10 +25,10 @@ export function differenceInWords(d: MetricDifference, name: string, unit: strin
   const [diff, low, high] = [d.difference, d.low, d.high].map((x) => x * scale);
   if (diff === 0 && low === 0 && high === 0) return `${name} the same`;
   if (!d.significant) {
-    const [l, h] = numbers([low, high]);
+    const [l, h] = numbers(Math.max(Math.abs(low), Math.abs(high)), [low, high]);
     return `${name} not significantly different (${l} to ${h}${unit})`;
   }
-  const [size, from, to] = diff > 0 ? numbers([diff, low, high]) : numbers([-diff, -high, -low]);
+  const [size, from, to] = numbers(diff, diff > 0 ? [diff, low, high] : [-diff, -high, -low]);
   return `${name} ${size}${unit} ${diff > 0 ? 'higher' : 'lower'} (${from} to ${to})`;
 }
 
