@@ -39,7 +39,8 @@ export function createProgress(runs: ReadonlyArray<number | undefined>, label: s
     if (stopped || Date.now() - startedAt < SHOW_AFTER_MS) return;
     bar = new cliProgress.SingleBar({
       stream: process.stderr,
-      format: `${label} [{bar}] {percentage}% | {value}/{total} ${byRequests ? 'requests' : 'runs'} | {run} | ETA {eta_formatted}`,
+      // The time left before the counts: a narrow terminal cuts the line's end.
+      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {run} | {value}/{total} ${byRequests ? 'requests' : 'runs'}`,
       barsize: 20,
       clearOnComplete: true,
       // The simulation loop never yields, so neither a SIGINT handler nor a timer could run;
