@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { formatComparison } from '../src/output/console-report.js';
-import { formatDifferences } from '../src/output/console-words.js';
+import { differenceStatement, formatDifferences } from '../src/output/console-words.js';
 import { toJsonSummary } from '../src/output/json-summary.js';
 import { terminalWidth, useColors } from '../src/output/terminal.js';
 import { runScenario } from '../src/run/run-scenario.js';
@@ -75,7 +75,17 @@ test('--json carries everything the console shows: each metric with its interval
     'pod_util_max_ci95', 'throughput_rps', 'slo_verdict', 'slo_p99_le_60ms', 'slo_utilization_le_60pct', 'warnings']) {
     expect(first, key).toHaveProperty(key);
   }
-  const said = formatDifferences(results).split('\n').slice(1, -1);
-  expect(json.differences.map((d) => d.statement)).toEqual(said);
-  expect(said).toHaveLength(23);
+  // The console says each variant's mean, p99 (and errors, when any) in a line; --json has the whole statement.
+  const said = formatDifferences(results, 200).split('\n');
+  expect(said[0]).toBe(
+    'Paired differences against replicas=1,Cluster over 2 replications, 95% intervals (differences.csv and --json have every metric):');
+  const lines = said.slice(1, -1);
+  expect(lines).toHaveLength(23);
+  for (const [i, d] of results.study!.differences.entries()) {
+    expect(json.differences[i].statement).toBe(differenceStatement(d));
+    expect(lines[i].startsWith(`${d.variant}: mean `)).toBe(true);
+    expect(lines[i]).toContain(', p99 ');
+    for (const part of lines[i].slice(`${d.variant}: `.length).split(', ')) expect(json.differences[i].statement).toContain(part);
+  }
+  for (const line of formatDifferences(results, 80).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 });

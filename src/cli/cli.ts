@@ -125,7 +125,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     for (const w of resultWarnings(results)) io.err(`warning: ${w}\n`);
     const report = { width: terminalWidth(process.env, process.stdout), colors: useColors(process.env, process.stdout) };
     if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
-    else io.out(`${formatComparison(results, report)}\n${formatDifferences(results)}${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
+    else io.out(`${formatComparison(results, report)}\n${formatDifferences(results, report.width)}${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
     const failed = results.slo?.verdicts.filter((v) => v.verdict === 'fail').map((v) => v.variant) ?? [];
     if (args.check && failed.length > 0) {
       io.err(`svcsim: --check: ${failed.map((n) => JSON.stringify(n)).join(', ')} failed ${results.slo!.objectives.map((o) => o.text).join(', ')}\n`);

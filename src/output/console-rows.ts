@@ -2,7 +2,7 @@ import type { MetricInterval, RunResults } from '../stats/results.js';
 import { metricIndex } from '../stats/summary-metrics.js';
 import { DASH, VIEWS } from './metric-text.js';
 import { intervalsOf } from './summary-fields.js';
-import { columnWidths, resolved, table, tableWidth, type ReportOptions } from './table.js';
+import { columnWidths, resolved, table, tableWidth, wrapPieces, type ReportOptions } from './table.js';
 import { paintVerdict } from './terminal.js';
 
 /**
@@ -46,17 +46,6 @@ function compact(unit: Unit, { mean, halfWidth }: MetricInterval, withInterval: 
   return withInterval && halfWidth > 0 ? `${value}±${(halfWidth * scale).toFixed(decimals)}${suffix}` : `${value}${suffix}`;
 }
 
-/** Wraps words to lines of at most `width` characters. */
-function wrapWords(text: string, width: number): string {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines.join('\n');
-}
-
 /**
  * One row per variant, for studies of many variants: the variant, then the metrics that fit the
  * width, then the objectives' verdicts. Columns that do not fit are named below the table: every
@@ -87,7 +76,11 @@ export function formatVariantRows(results: RunResults, options: ReportOptions = 
   const rows = names.map((n, i) => [n, ...kept.map((c) => c.cells[i])]);
   const text = table(['variant', ...kept.map((c) => c.head)], rows, 1, { width, colors });
   const left = columns.filter((c) => !kept.includes(c)).map((c) => c.head);
-  const note = left.length > 0 ? `\n${wrapWords(`Not shown in ${width} columns: ${left.join(', ')} (summary.csv and --json have them)`, width)}` : '';
-  const means = study ? `\n${wrapWords(`Means over ${results.study!.replications} replications ± the half-width of their 95% interval`, width)}` : '';
+  const words = (text: string) => text.split(' ');
+  // A column's name is never broken: "util max" stays on one line.
+  const named = left.map((h, i) => (i < left.length - 1 ? `${h},` : h));
+  const note = left.length > 0
+    ? `\n${wrapPieces([...words(`Not shown in ${width} columns:`), ...named, ...words('(summary.csv and --json have them)')], width)}` : '';
+  const means = study ? `\n${wrapPieces(words(`Means over ${results.study!.replications} replications ± the half-width of their 95% interval`), width)}` : '';
   return `${text}${means}${note}`;
 }

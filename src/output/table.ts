@@ -53,3 +53,13 @@ export function table(head: string[], rows: string[][], leftColumns: number, opt
   return t.toString();
 }
 
+/** Joins pieces with spaces in lines of at most `width` characters, breaking only between pieces. */
+export function wrapPieces(pieces: string[], width: number): string {
+  const lines: string[] = [];
+  for (const piece of pieces) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + piece.length <= width) lines[last] += ` ${piece}`;
+    else lines.push(piece);
+  }
+  return lines.join('\n');
+}
