@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { NODE_COLUMNS, POD_COLUMNS, SETTING_COLUMNS, SUMMARY_COLUMNS, TIME_SERIES_COLUMNS } from '../src/output/csv-files.js';
+import { DIFFERENCE_COLUMNS, REPLICATION_COLUMNS } from '../src/output/study-files.js';
 
 /** The last `code` span of the README's "Output files" row for `file`: its column list. */
 function documented(file: string): string[] {
@@ -17,4 +18,7 @@ test('the README lists the columns each output file has, in order', () => {
   expect(documented('pods.csv')).toEqual(['variant', 'pod', 'node', 'zone', ...names(POD_COLUMNS)]);
   expect(documented('nodes.csv')).toEqual(['variant', 'node', 'zone', ...names(NODE_COLUMNS)]);
   expect(documented('timeseries.csv')).toEqual(['variant', ...names(TIME_SERIES_COLUMNS), 'received_<node>...']);
+  // replications.csv's list starts after `variant` and the compared fields, as summary.csv's.
+  expect(documented('replications.csv')).toEqual(REPLICATION_COLUMNS);
+  expect(documented('differences.csv')).toEqual(DIFFERENCE_COLUMNS);
 });
