@@ -56,6 +56,12 @@ export function expandVariants(compare: Record<string, Array<string | number | b
         + 'spec.replications (or --replications) gives independent runs; run svcsim with --seed for one other seed');
       continue;
     }
+    if (target === SCENARIO && path.length === 2 && path[0] === 'spec' && (path[1] === 'replications' || path[1] === 'slo')) {
+      // A study runs every variant as often and judges it by the same objectives: they are not a variant's.
+      report(['spec', 'compare', key], `Forbidden: spec.${path[1]} applies to every variant of a study; `
+        + `set it once (or --${path[1]} on the command line)`);
+      continue;
+    }
     let column = String([...path].reverse().find((p) => typeof p === 'string'));
     if (columns.has(column)) column = key;
     columns.add(column);
