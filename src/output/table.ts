@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { useColors } from './terminal.js';
 
 export interface ReportOptions {
   /** ANSI colours in the table; by default only when stdout is a terminal and NO_COLOR is not set. */
@@ -13,7 +14,7 @@ export function textWidth(text: string): number {
 }
 
 export function resolved(options: ReportOptions): Required<ReportOptions> {
-  return { width: options.width ?? 80, colors: options.colors ?? (process.stdout.isTTY === true && !process.env.NO_COLOR) };
+  return { width: options.width ?? 80, colors: options.colors ?? useColors(process.env, process.stdout) };
 }
 
 /** Hard-wraps each line of `text` at `width` characters. */
