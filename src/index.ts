@@ -31,7 +31,13 @@ export { LatencyHistogram, type LatencyBucket } from './stats/latency-histogram.
 export { TimeSeries } from './stats/time-series.js';
 export { TimeSeriesTable, type TimeSeriesRow } from './stats/time-series-table.js';
 export { batchMeansInterval, meanConfidenceInterval, studentTQuantile, type ConfidenceInterval } from './stats/confidence.js';
-export type { HopCount, LatencySummary, NodeResult, PodResult, RunResults, VariantResult } from './stats/results.js';
+export type {
+  HopCount, LatencySummary, MetricDifference, MetricInterval, NodeResult, Objective, ObjectiveVerdict, PodResult, ReplicationSummary,
+  RunResults, StudyResults, StudyVariant, VariantDifferences, VariantResult, VariantVerdict, Verdict,
+} from './stats/results.js';
+export { ci95Name, SUMMARY_COLUMNS, type Column, type ColumnKind } from './stats/summary-metrics.js';
+export { summariseReplication, summariseStudy, variantIntervals } from './stats/study.js';
+export { judge, judgeVariant } from './stats/objectives.js';
 
 // Scenario input and the one entry point.
 export {
@@ -41,6 +47,8 @@ export { IngressRouter } from './scenario/ingress-rules.js';
 export { NO_RUN_LIMITS, RUN_LIMITS, type RunLimits } from './scenario/limits.js';
 export { estimateCost, type VariantCost } from './scenario/run-cost.js';
 export { runScenario, type RunOptions as RunScenarioOptions } from './run/run-scenario.js';
+export { gatherResults, runTask, studyTasks, type RunMeta, type StudyTask, type TaskOutcome } from './run/study.js';
+export { parseObjective } from './scenario/slo-text.js';
 export { simulateVariant } from './run/simulate-variant.js';
 export { formatDiagnostic, InputError, type Diagnostic } from './scenario/diagnostics.js';
 export { ScenarioSchema, SCENARIO_API_VERSION, scenarioJsonSchema, type ScenarioDocument } from './scenario/scenario-schema.js';
@@ -50,4 +58,5 @@ export { claimResultFolder, RESULT_FILE_NAMES, resultFiles, writeResults } from 
 export { FolderRefusedError, ResultFolder } from './output/result-folder.js';
 export { FolderBusyError, type LockHolder } from './output/folder-lock.js';
 export { formatComparison } from './output/console-report.js';
+export { formatDifferences } from './output/console-words.js';
 export { toJsonSummary } from './output/json-summary.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { claimResultFolder, RESULT_FILE_NAMES, resultFiles, writeResults } from '../src/output/csv-files.js';
 import { FolderRefusedError } from '../src/output/result-folder.js';
+import { summariseReplication, summariseStudy } from '../src/stats/study.js';
 import { TimeSeriesTable } from '../src/stats/time-series-table.js';
 import { clusterVsLocal } from './fixtures/cluster-vs-local-results.js';
 import { TempDirs } from './support/temp-dirs.js';
@@ -112,5 +113,7 @@ test('the new folder keeps the permissions of the one it replaces', async () => 
 test('every file writeResults writes is one the folder check knows as svcsim\'s', () => {
   const results = clusterVsLocal();
   for (const v of results.variants) v.timeSeries = TimeSeriesTable.from([], v.nodes.length);
+  // A study of two replications writes replications.csv and differences.csv too.
+  results.study = summariseStudy(results.variants.map((v) => ({ name: v.name, replications: [summariseReplication(v), summariseReplication(v)] })));
   expect([...resultFiles(results).keys()].sort()).toEqual([...RESULT_FILE_NAMES].sort());
 });

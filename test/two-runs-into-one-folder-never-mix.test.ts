@@ -26,13 +26,13 @@ function start(out: string, seed: number, pauseAt?: 'writing'): Run {
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.concurrent('two runs into one --out', () => {
-  test('the second fails at once with exit 3 naming the first, which then writes its set', async () => {
+  test('the second fails at once with exit 75 naming the first, which then writes its set', async () => {
     const out = join(temp.make('svcsim-two-runs-'), 'out');
     const first = start(out, 1, 'writing');
     await first.paused;
 
     const second = await start(out, 2).ended;
-    expect(second.code, `${second.err}${staleBundle()}`).toBe(3);
+    expect(second.code, `${second.err}${staleBundle()}`).toBe(75);
     expect(second.err).toMatch(new RegExp(`^svcsim: ${literal(out)} is being written by another svcsim run \\(pid ${first.child.pid} on ${literal(hostname())}, `
       + 'since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\); wait for it to finish or choose another --out\\n$'));
 
@@ -42,10 +42,10 @@ describe.concurrent('two runs into one --out', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['out']);
   }, 10_000);
 
-  test('started together, each ends 0 or 3 and the folder holds the set of one that ended 0', async () => {
+  test('started together, each ends 0 or 75 and the folder holds the set of one that ended 0', async () => {
     const out = join(temp.make('svcsim-two-runs-'), 'out');
     const [a, b] = await Promise.all([start(out, 1).ended, start(out, 2).ended]);
-    expect([a.code, b.code].every((c) => c === 0 || c === 3), `${a.err}${b.err}`).toBe(true);
+    expect([a.code, b.code].every((c) => c === 0 || c === 75), `${a.err}${b.err}`).toBe(true);
     const seed = seedOfTheOneSet(out, sets);
     expect((seed === 1 ? a : b).code).toBe(0);
     expect(readdirSync(join(out, '..'))).toEqual(['out']);

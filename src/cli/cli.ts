@@ -3,16 +3,20 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { formatComparison, formatLoadBalancerChoice } from '../output/console-report.js';
+import { formatDifferences } from '../output/console-words.js';
 import { claimResultFolder, writeResults } from '../output/csv-files.js';
 import { FolderBusyError } from '../output/folder-lock.js';
 import type { ResultFolder } from '../output/result-folder.js';
 import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
+import { terminalWidth, useColors } from '../output/terminal.js';
 import { resultWarnings } from '../output/variant-warnings.js';
 import { runScenario } from '../run/run-scenario.js';
+import { studyTasks } from '../run/study.js';
 import { checkScenario, readSources, type Scenario } from '../scenario/load-scenario.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
+import { EXIT } from './exit-codes.js';
 import { CHECK_OPTIONS, RUN_OPTIONS, type CheckArgs, type RunArgs } from './options.js';
 import { outDirProblem } from './out-dir.js';
 import { svcsimVersion } from './version.js';
@@ -37,7 +41,9 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .options(RUN_OPTIONS)
         .example('$0 run scenarios/seed-two-nodes.yaml', 'Cluster vs Local on the seed example')
         .example('$0 run cluster.yaml scenario.yaml --requests 1000000 --out results/big', 'More requests, CSV files elsewhere')
-        .example('$0 run scenarios/seed-two-nodes.yaml --variant Local --json', 'One variant, summary as JSON'),
+        .example('$0 run scenarios/seed-two-nodes.yaml --variant Local --json', 'One variant, summary as JSON')
+        .example('$0 run scenarios/seed-two-nodes.yaml --replications 10', 'Means with 95% intervals, Local against Cluster pair by pair')
+        .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective'),
     async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
     .command('validate <files..>', 'Every check run makes, without running: the API server\'s, svcsim\'s and the pre-flight\'s', (y) =>
       y.positional('files', { type: 'string', array: true, demandOption: true })
@@ -99,7 +105,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
  * check (the pre-flight's too), print every finding. The scenario when a run may go ahead.
  */
 function check(args: CheckArgs, io: CliIo, requireScenario: boolean): { scenario?: Scenario; dir: string; code: number; warnings: number } {
-  const options = { seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant, allowLarge: args.allowLarge };
+  const options = {
+    seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant, allowLarge: args.allowLarge,
+    replications: args.replications, slo: args.slo,
+  };
   const { scenario, diagnostics } = checkScenario(readSources(args.files), options, requireScenario);
   for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -116,7 +125,7 @@ function check(args: CheckArgs, io: CliIo, requireScenario: boolean): { scenario
 }
 
 export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
-  const bars = new Map<string, Progress>();
+  let progress: Progress | undefined;
   let folder: ResultFolder | undefined;
   try {
     const started = process.hrtime.bigint();
@@ -126,27 +135,32 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     // Before simulating: a second run into the same folder fails at once, not after its run.
     folder = claimResultFolder(dir);
     for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
+    const runs = studyTasks(scenario.variants.length, scenario.replications).map((t) => scenario.variants[t.variant].traffic.requests);
+    const bar = createProgress(runs, scenario.name, args.progress && !args.json);
+    progress = bar;
     const results = runScenario(scenario, {
       version: svcsimVersion(),
       commandLine: process.argv.slice(1),
-      onProgress: (variant, sent, total) => {
-        let bar = bars.get(variant);
-        if (!bar) { bar = createProgress(total ?? 0, variant, args.progress && !args.json); bars.set(variant, bar); }
-        bar.update(sent);
-        if (total !== undefined && sent >= total) bar.stop();
-      },
+      onProgress: (_variant, sent) => bar.update(sent),
+      onTaskDone: () => bar.runDone(),
     });
-    for (const bar of bars.values()) bar.stop();
+    bar.stop();
     results.meta.wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results));
     for (const w of resultWarnings(results)) io.err(`warning: ${w}\n`);
+    const report = { width: terminalWidth(process.env, process.stdout), colors: useColors(process.env, process.stdout) };
     if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
-    else io.out(`${formatComparison(results)}\n${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
-    return 0;
+    else io.out(`${formatComparison(results, report)}\n${formatDifferences(results, report.width)}${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
+    const failed = results.slo?.verdicts.filter((v) => v.verdict === 'fail').map((v) => v.variant) ?? [];
+    if (args.check && failed.length > 0) {
+      io.err(`svcsim: --check: ${failed.map((n) => JSON.stringify(n)).join(', ')} failed ${results.slo!.objectives.map((o) => o.text).join(', ')}\n`);
+      return EXIT.sloFailed;
+    }
+    return EXIT.done;
   } catch (e) {
-    for (const bar of bars.values()) bar.stop();
+    progress?.stop();
     io.err(`svcsim: ${(e as Error).message}\n`);
-    return e instanceof FolderBusyError ? 3 : 1;
+    return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
   } finally {
     folder?.release();
   }

@@ -1,5 +1,7 @@
 import { durationProblem, parseDuration } from '../scenario/durations.js';
-import { MAX_WHOLE_NUMBER } from '../scenario/scenario-schema.js';
+import { MAX_REPLICATIONS, MAX_WHOLE_NUMBER } from '../scenario/scenario-schema.js';
+import { distinctObjectives, parseObjective } from '../scenario/slo-text.js';
+import type { Objective } from '../stats/results.js';
 import { outDirProblem } from './out-dir.js';
 
 /**
@@ -12,6 +14,9 @@ export const CHECK_OPTIONS = {
   seed: { type: 'string', coerce: seedValue, describe: 'Seed of every random stream, a whole number >= 0 (overrides spec.seed)' },
   requests: { type: 'string', coerce: requestsValue, describe: 'Requests to send per variant, e.g. 1000000 or 1e6 (overrides spec.traffic)' },
   duration: { type: 'string', coerce: durationValue, describe: 'Simulated time to send for, e.g. "60s" or "1m30s" (overrides spec.traffic)' },
+  replications: { type: 'string', coerce: replicationsValue, describe: `Independent runs of every variant, 1 to ${MAX_REPLICATIONS}: means with 95% intervals and paired differences (overrides spec.replications)` },
+  slo: { type: 'string', array: true, coerce: sloValue, describe: 'Service-level objectives, e.g. "p99<=50ms" (repeatable or comma-separated; replaces spec.slo)' },
+  check: { type: 'boolean', default: false, describe: 'Exit 3 when a variant fails an objective' },
   out: { type: 'string', coerce: outValue, describe: 'Directory for the CSV files (default: results/<scenario name>/)' },
   variant: { type: 'string', array: true, describe: 'Run only this variant (repeatable)' },
   'allow-large': { type: 'boolean', default: false,
@@ -30,6 +35,9 @@ export interface CheckArgs {
   seed?: number;
   requests?: number;
   duration?: string;
+  replications?: number;
+  slo?: Objective[];
+  check: boolean;
   out?: string;
   variant?: string[];
   allowLarge: boolean;
@@ -49,6 +57,23 @@ function seedValue(value: unknown): number {
 
 function requestsValue(value: unknown): number {
   return wholeNumber('requests', value, 1, 'a positive whole number (like 1000000 or 1e6)');
+}
+
+function replicationsValue(value: unknown): number {
+  const n = wholeNumber('replications', value, 1, `a whole number from 1 to ${MAX_REPLICATIONS}`);
+  if (n > MAX_REPLICATIONS) throw new Error(`--replications must be at most ${MAX_REPLICATIONS}, got ${JSON.stringify(String(value))}`);
+  return n;
+}
+
+/** Every --slo, each split at commas: "p99<=50ms,errors<=0.1%". */
+function sloValue(value: unknown): Objective[] {
+  const texts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter((t) => t.trim() !== '');
+  if (texts.length === 0) throw new Error('--slo needs an objective, like "p99<=50ms"');
+  return distinctObjectives(texts.map((text) => {
+    const parsed = parseObjective(text);
+    if ('problem' in parsed) throw new Error(`--slo ${JSON.stringify(text.trim())}: ${parsed.problem}`);
+    return parsed;
+  }));
 }
 
 function durationValue(value: unknown): string {

@@ -1,113 +1,58 @@
-import Table from 'cli-table3';
-import type { RunResults, VariantResult } from '../stats/results.js';
+import type { MetricInterval, RunResults, VariantResult } from '../stats/results.js';
+import { metricIndex } from '../stats/summary-metrics.js';
+import { formatVariantRows } from './console-rows.js';
+import { DASH, fixed, formatCount, metricCell, VIEWS } from './metric-text.js';
+import { intervalsOf } from './summary-fields.js';
+import { columnWidths, resolved, table, tableWidth, type ReportOptions } from './table.js';
+import { paintVerdict } from './terminal.js';
 
-export interface ReportOptions {
-  /** ANSI colours in the table; by default only when stdout is a terminal. */
-  colors?: boolean;
-  /** The width to fit in, in columns. */
-  width?: number;
-}
+export { formatCount, type ReportOptions };
 
-const DASH = '-';
-
-/** A count with thousands separators, 1,234,567. Not toLocaleString: ICU's set-up costs 9 ms a start. */
-export function formatCount(x: number): string {
-  if (!Number.isFinite(x)) return DASH;
-  const digits = String(Math.abs(Math.round(x)));
-  return (x < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+$)/g, ',');
-}
-
-function ms(seconds: number): string {
-  return Number.isFinite(seconds) ? (seconds * 1000).toFixed(3) : DASH;
-}
-
-function percent(fraction: number): string {
-  return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)}%` : DASH;
-}
-
-function fixed(x: number, decimals: number): string {
-  return Number.isFinite(x) ? x.toFixed(decimals) : DASH;
-}
-
-function textWidth(text: string): number {
-  return Math.max(...text.split('\n').map((line) => line.length));
-}
+/** Up to this many variants are columns side by side; more are rows, one per variant. */
+export const SIDE_BY_SIDE_MAX = 4;
 
 /** Rows shown only when some variant has a non-zero value: most runs have no faults, no zones. */
-const WHEN_NONZERO: [label: string, cell: (v: VariantResult) => string, value: (v: VariantResult) => number][] = [
-  ['failed', (v) => formatCount(v.failed), (v) => v.failed],
-  ['timed out', (v) => formatCount(v.timedOut), (v) => v.timedOut],
-  ['retries', (v) => formatCount(v.retries), (v) => v.retries],
-  ['in flight at end', (v) => formatCount(v.inFlightAtEnd), (v) => v.inFlightAtEnd],
-  ['cross-zone', (v) => percent(v.crossZoneFraction), (v) => v.crossZoneFraction],
-  ['cross-zone cost (USD)', (v) => fixed(v.crossZoneCostUsd, 4), (v) => v.crossZoneCostUsd],
-];
-
-const ROWS: [label: string, cell: (v: VariantResult) => string][] = [
-  ['requests', (v) => formatCount(v.requests)],
-  ['completed', (v) => formatCount(v.completed)],
-  ['dropped', (v) => formatCount(v.dropped)],
-  ['rejected', (v) => formatCount(v.rejected)],
-  ['error fraction', (v) => percent(v.errorFraction)],
-  ['stable', (v) => (v.stable ? 'yes' : 'no')],
-  ['latency mean (ms)', (v) => ms(v.latency.mean)],
-  ['  ± 95% CI (ms)', (v) => ms(v.latency.meanCi95)],
-  ['latency p50 (ms)', (v) => ms(v.latency.p50)],
-  ['latency p99 (ms)', (v) => ms(v.latency.p99)],
-  ['latency p99.9 (ms)', (v) => ms(v.latency.p999)],
-  ['mean hops', (v) => fixed(v.hopsMean, 3)],
-  ['extra hop', (v) => percent(v.extraHopFraction)],
-  ['SNAT', (v) => percent(v.snatFraction)],
-  ['pod utilization min', (v) => percent(v.podUtilMin)],
-  ['pod utilization max', (v) => percent(v.podUtilMax)],
-  ['pod share min', (v) => percent(v.podShareMin)],
-  ['pod share max', (v) => percent(v.podShareMax)],
-  ['throughput (req/s)', (v) => fixed(v.throughput, 1)],
-];
-
-/** Hard-wraps each line of `text` at `width` characters. */
-function wrap(text: string, width: number): string {
-  return text.split('\n').flatMap((line) => line.match(new RegExp(`.{1,${width}}`, 'g')) ?? ['']).join('\n');
-}
+const FAULTS = ['failed', 'timed_out', 'retries', 'in_flight_at_end'];
+const ZONES = ['cross_zone_fraction', 'cross_zone_cost_usd'];
+const COUNTS = ['requests', 'completed', 'dropped', 'rejected'];
+const REST = ['error_fraction', 'stable', 'latency_mean_ms', 'latency_mean_ci95_ms', 'latency_p50_ms', 'latency_p99_ms', 'latency_p999_ms',
+  'hops_mean', 'extra_hop_fraction', 'snat_fraction', 'pod_util_min', 'pod_util_max', 'pod_share_min', 'pod_share_max', 'throughput_rps'];
 
 /**
- * A table with `leftColumns` label columns and one right-aligned column per variant. When the
- * natural widths do not fit in `options.width`, the variant names in the head wrap; values never do.
+ * The variants compared. Up to SIDE_BY_SIDE_MAX variants whose values fit the width stand side by
+ * side (Cluster next to Local): one column per variant, one row per metric. More are rows, one
+ * per variant, with the columns that fit (formatVariantRows). With replications, each value is
+ * the mean over them with its 95% half-width; with objectives, each variant's verdicts follow.
  */
-function table(head: string[], rows: string[][], leftColumns: number, options: ReportOptions): string {
-  const width = options.width ?? 80;
-  const colors = options.colors ?? process.stdout.isTTY === true;
-  // Each column costs its text, one space of padding either side and one border.
-  const valueWidths = head.map((_, i) => Math.max(0, ...rows.map((r) => textWidth(r[i]))));
-  const natural = head.map((h, i) => Math.max(textWidth(h), valueWidths[i]));
-  const total = natural.reduce((a, n) => a + n + 3, 1);
-  const fitted = [...head];
-  if (total > width) {
-    const labels = natural.slice(0, leftColumns).reduce((a, n) => a + n + 3, 1);
-    const each = Math.floor((width - labels) / (head.length - leftColumns)) - 3;
-    for (let i = leftColumns; i < head.length; i++) fitted[i] = wrap(head[i], Math.max(each, valueWidths[i], 6));
-  }
-  const t = new Table({
-    head: fitted,
-    colAligns: head.map((_, i) => (i < leftColumns ? 'left' : 'right')),
-    style: colors ? { head: ['bold'], border: ['grey'], compact: true } : { head: [], border: [], compact: true },
-  });
-  t.push(...rows);
-  return t.toString();
-}
-
-/** The variants side by side (Cluster next to Local): one column per variant, one row per metric. */
 export function formatComparison(results: RunResults, options: ReportOptions = {}): string {
-  const head = ['', ...results.variants.map((v) => v.name)];
-  const rows = ROWS.map(([label, cell]) => [label, ...results.variants.map(cell)]);
-  const shown = WHEN_NONZERO.filter(([, , value]) => results.variants.some((v) => value(v) > 0));
-  // Faults go after the request counts, zones at the end.
-  const faults = shown.filter(([label]) => !label.startsWith('cross-zone')).map(([label, cell]) => [label, ...results.variants.map(cell)]);
-  const zones = shown.filter(([label]) => label.startsWith('cross-zone')).map(([label, cell]) => [label, ...results.variants.map(cell)]);
-  return table(head, [...rows.slice(0, 4), ...faults, ...rows.slice(4), ...zones], 1, options);
+  const { head, rows } = sideBySide(results, resolved(options).colors);
+  const labels = tableWidth(columnWidths(head, rows, false).slice(0, 1));
+  const values = tableWidth(columnWidths(head, rows, true).slice(1).map((w) => Math.max(w, 6))) - 1;
+  if (results.variants.length > SIDE_BY_SIDE_MAX || labels + values > resolved(options).width) return formatVariantRows(results, options);
+  return table(head, rows, 1, options);
 }
 
-/** Per pod, its share of completed requests and its utilization under each variant. */
+function sideBySide(results: RunResults, colors: boolean): { head: string[]; rows: string[][] } {
+  const intervals = intervalsOf(results);
+  const study = results.study !== undefined;
+  const shown = (metrics: string[]) => metrics.filter((m) => intervals.some((iv) => mean(iv, m) > 0));
+  // With replications every value carries its own interval: the mean's own row would repeat it.
+  const rest = study ? REST.filter((m) => m !== 'latency_mean_ci95_ms') : REST;
+  const metrics = [...COUNTS, ...shown(FAULTS), ...rest, ...shown(ZONES)];
+  const rows = metrics.map((m) => [VIEWS[m].label, ...intervals.map((iv) => metricCell(VIEWS[m], iv, study))]);
+  const { slo } = results;
+  if (slo) {
+    rows.push(...slo.objectives.map((o, k) => [`SLO ${o.text}`, ...slo.verdicts.map((v) => paintVerdict(v.objectives[k].verdict, colors))]));
+    if (slo.objectives.length > 1) rows.push(['SLO verdict', ...slo.verdicts.map((v) => paintVerdict(v.verdict, colors))]);
+  }
+  return { head: ['', ...results.variants.map((v) => v.name)], rows };
+}
+
+function mean(intervals: readonly MetricInterval[], metric: string): number {
+  return intervals[metricIndex(metric)].mean;
+}
+
+/** Per pod, its share of completed requests and its utilization under each variant (replication 0's). */
 export function formatPodTable(results: RunResults, options: ReportOptions = {}): string {
   // Pods are matched across variants by name, in the order they first appear.
   const pods = new Map<string, string>();

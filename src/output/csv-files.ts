@@ -2,21 +2,18 @@ import { stringify } from 'csv-stringify/sync';
 import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/results.js';
 import type { TimeSeriesRow } from '../stats/time-series.js';
 import { ResultFolder } from './result-folder.js';
+import { differenceRows, replicationRows } from './study-files.js';
+import { metricColumns, verdictColumns } from './summary-fields.js';
+import { SUMMARY_COLUMNS, type Column, type ColumnKind } from '../stats/summary-metrics.js';
+
+export { SUMMARY_COLUMNS, type Column, type ColumnKind };
 
 /**
  * How a number is written: counts as integers, seconds as milliseconds with 4 decimals (0.1 µs),
- * fractions with 6 decimals, rates with 3 decimals, simulated time in seconds with 6 decimals,
- * flags (1 or 0) as true or false.
+ * fractions with 6 decimals, rates and means of counts with 3 decimals, simulated time in seconds
+ * with 6 decimals, flags (1 or 0) as true or false.
  */
-export type ColumnKind = 'count' | 'ms' | 'fraction' | 'rate' | 'seconds' | 'amount' | 'flag';
-
-export interface Column<T> {
-  name: string;
-  kind: ColumnKind;
-  value: (row: T) => number;
-}
-
-const DECIMALS: Record<Exclude<ColumnKind, 'count' | 'flag'>, number> = { ms: 4, fraction: 6, rate: 3, seconds: 6, amount: 6 };
+const DECIMALS: Record<Exclude<ColumnKind, 'count' | 'flag'>, number> = { ms: 4, fraction: 6, rate: 3, average: 3, seconds: 6, amount: 6 };
 /** What toFixed(d) gives for a negative number that rounds to zero, by d. */
 const NEGATIVE_ZERO = Array.from({ length: 7 }, (_, d) => `-${(0).toFixed(d)}`);
 
@@ -24,39 +21,6 @@ const NEGATIVE_ZERO = Array.from({ length: 7 }, (_, d) => `-${(0).toFixed(d)}`);
 export const SETTING_COLUMNS: Array<{ name: string; value: (v: VariantResult) => string }> = [
   { name: 'lb_model', value: (v) => v.lbModel },
   { name: 'kube_proxy_mode', value: (v) => v.kubeProxyMode },
-];
-
-/** The metric columns of summary.csv (and of `svcsim run --json`), after `variant`, the override and the model columns. */
-export const SUMMARY_COLUMNS: Column<VariantResult>[] = [
-  { name: 'requests', kind: 'count', value: (v) => v.requests },
-  { name: 'completed', kind: 'count', value: (v) => v.completed },
-  { name: 'dropped', kind: 'count', value: (v) => v.dropped },
-  { name: 'rejected', kind: 'count', value: (v) => v.rejected },
-  { name: 'failed', kind: 'count', value: (v) => v.failed },
-  { name: 'timed_out', kind: 'count', value: (v) => v.timedOut },
-  { name: 'retries', kind: 'count', value: (v) => v.retries },
-  { name: 'in_flight_at_end', kind: 'count', value: (v) => v.inFlightAtEnd },
-  { name: 'error_fraction', kind: 'fraction', value: (v) => v.errorFraction },
-  { name: 'stable', kind: 'flag', value: (v) => (v.stable ? 1 : 0) },
-  { name: 'latency_mean_ms', kind: 'ms', value: (v) => v.latency.mean },
-  { name: 'latency_mean_ci95_ms', kind: 'ms', value: (v) => v.latency.meanCi95 },
-  { name: 'latency_p50_ms', kind: 'ms', value: (v) => v.latency.p50 },
-  { name: 'latency_p90_ms', kind: 'ms', value: (v) => v.latency.p90 },
-  { name: 'latency_p99_ms', kind: 'ms', value: (v) => v.latency.p99 },
-  { name: 'latency_p999_ms', kind: 'ms', value: (v) => v.latency.p999 },
-  { name: 'latency_max_ms', kind: 'ms', value: (v) => v.latency.max },
-  { name: 'hops_mean', kind: 'fraction', value: (v) => v.hopsMean },
-  { name: 'extra_hop_fraction', kind: 'fraction', value: (v) => v.extraHopFraction },
-  { name: 'snat_fraction', kind: 'fraction', value: (v) => v.snatFraction },
-  { name: 'pod_util_min', kind: 'fraction', value: (v) => v.podUtilMin },
-  { name: 'pod_util_max', kind: 'fraction', value: (v) => v.podUtilMax },
-  { name: 'pod_share_min', kind: 'fraction', value: (v) => v.podShareMin },
-  { name: 'pod_share_max', kind: 'fraction', value: (v) => v.podShareMax },
-  { name: 'cross_zone_fraction', kind: 'fraction', value: (v) => v.crossZoneFraction },
-  { name: 'cross_zone_gb', kind: 'amount', value: (v) => v.crossZoneGB },
-  { name: 'cross_zone_cost_usd', kind: 'amount', value: (v) => v.crossZoneCostUsd },
-  { name: 'throughput_rps', kind: 'rate', value: (v) => v.throughput },
-  { name: 'sim_time_s', kind: 'seconds', value: (v) => v.simTime },
 ];
 
 /** The numeric columns of pods.csv, after `variant,pod,node,zone`. */
@@ -142,11 +106,17 @@ function resultPieces(results: RunResults): Map<string, Iterable<string>> {
   const files = new Map<string, Iterable<string>>();
   const vs = results.variants;
 
+  const metrics = metricColumns(results);
+  const verdicts = verdictColumns(results);
   files.set('summary.csv', [csv([
-    ['variant', ...results.overrideColumns, ...SETTING_COLUMNS.map((c) => c.name), ...names(SUMMARY_COLUMNS)],
-    ...vs.map((v) => [v.name, ...results.overrideColumns.map((c) => v.overrides[c] ?? ''), ...SETTING_COLUMNS.map((c) => c.value(v)),
-      ...cells(SUMMARY_COLUMNS, v)]),
+    ['variant', ...results.overrideColumns, ...SETTING_COLUMNS.map((c) => c.name), ...names(metrics), ...verdicts.map((c) => c.name)],
+    ...vs.map((v, i) => [v.name, ...results.overrideColumns.map((c) => v.overrides[c] ?? ''), ...SETTING_COLUMNS.map((c) => c.value(v)),
+      ...cells(metrics, i), ...verdicts.map((c) => c.value(i))]),
   ])]);
+  if (results.study) {
+    files.set('replications.csv', [csv(replicationRows(results, formatNumber))]);
+    files.set('differences.csv', [csv(differenceRows(results, formatNumber))]);
+  }
 
   files.set('pods.csv', [csv([
     ['variant', 'pod', 'node', 'zone', ...names(POD_COLUMNS)],
@@ -187,6 +157,9 @@ function resultPieces(results: RunResults): Map<string, Iterable<string>> {
     commandLine: results.meta.commandLine,
     wallTimeSeconds: results.meta.wallTimeSeconds,
     timeSeriesIntervalSeconds: results.timeSeriesInterval,
+    // Only when they apply, so a run of one replication without objectives writes what it always did.
+    ...(results.study ? { replications: results.study.replications } : {}),
+    ...(results.slo ? { slo: results.slo.objectives.map((o) => o.text) } : {}),
     // Simulated events: a measure of the engine's work, not a result, so not in summary.csv.
     variants: vs.map((v) => ({ name: v.name, overrides: v.overrides, lbModel: v.lbModel, lbModelReason: v.lbModelReason, events: v.events })),
   };
@@ -215,7 +188,7 @@ function* timeSeriesCsv(withSeries: readonly VariantResult[]): Generator<string>
 
 /** The names writeResults may write: a folder holding only these is svcsim's to replace. */
 export const RESULT_FILE_NAMES: ReadonlySet<string> = new Set([
-  'summary.csv', 'pods.csv', 'nodes.csv', 'hops.csv', 'latency.csv', 'timeseries.csv', 'run.json',
+  'summary.csv', 'replications.csv', 'differences.csv', 'pods.csv', 'nodes.csv', 'hops.csv', 'latency.csv', 'timeseries.csv', 'run.json',
 ]);
 
 /** Claims `dir` for writeResults (see ResultFolder.claim): the CLI does so before simulating. */
@@ -224,8 +197,9 @@ export function claimResultFolder(dir: string): ResultFolder {
 }
 
 /**
- * Writes summary.csv, pods.csv, nodes.csv, hops.csv, latency.csv, timeseries.csv (if the
- * variants have a time series) and run.json as one folder and returns their paths. All or
+ * Writes summary.csv, replications.csv and differences.csv (with more than one replication),
+ * pods.csv, nodes.csv, hops.csv, latency.csv, timeseries.csv (if the variants have a time
+ * series) and run.json as one folder and returns their paths. All or
  * nothing (see ResultFolder): the set is written beside the folder and put in place by directory
  * renames; on failure the earlier set stays. `target` is the folder's path, claimed here and
  * released when done, or a folder claimed beforehand (claimResultFolder), which stays claimed.

@@ -11,7 +11,7 @@ export interface LockHolder {
   processStart?: string;
 }
 
-/** Another live svcsim run holds the destination's lock: exit 3. */
+/** Another live svcsim run holds the destination's lock: exit 75 (EX_TEMPFAIL: try again later). */
 export class FolderBusyError extends Error {
   constructor(readonly destination: string, readonly holder: LockHolder | undefined) {
     const who = holder ? `another svcsim run (pid ${holder.pid} on ${holder.host}, since ${holder.since})` : 'another svcsim run, just starting';

@@ -1,8 +1,10 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  /** Tells how many requests are done; cheap enough to call every few thousand requests. */
-  update(done: number): void;
+  /** Tells how many requests the current run has sent; cheap enough to call every few thousand requests. */
+  update(sent: number): void;
+  /** The current run (a variant's replication) has ended: the next starts from 0 sent. */
+  runDone(): void;
   /** Removes the bar, if one was shown. Call it also when the run fails. */
   stop(): void;
 }
@@ -11,34 +13,54 @@ export interface Progress {
 const SHOW_AFTER_MS = 1000;
 
 /**
- * A progress bar on stderr, shown only when `enabled`, stderr is a terminal and the run has
- * lasted more than a second; otherwise update and stop do nothing.
+ * One progress bar on stderr for a whole study (variants x replications), with the time left,
+ * shown only when `enabled`, stderr is a terminal and the study has lasted more than a second;
+ * otherwise every method does nothing. `runs` gives each run's requests, in the order they run:
+ * the bar counts requests when every run sends a number of them, and runs when some send for a
+ * duration (their requests are not known beforehand).
  */
-export function createProgress(totalRequests: number, label: string, enabled: boolean): Progress {
-  if (!enabled || process.stderr.isTTY !== true || !(totalRequests > 0)) return { update() {}, stop() {} };
-
+export function createProgress(runs: ReadonlyArray<number | undefined>, label: string, enabled: boolean): Progress {
+  if (!enabled || process.stderr.isTTY !== true || runs.length === 0) return { update() {}, runDone() {}, stop() {} };
+  const byRequests = runs.every((r) => r !== undefined && r > 0);
+  const total = byRequests ? runs.reduce<number>((a, r) => a + r!, 0) : runs.length;
   const startedAt = Date.now();
+  let finished = 0;
+  let before = 0;
+  let current = 0;
   let bar: cliProgress.SingleBar | undefined;
   let stopped = false;
+  const show = () => {
+    const value = Math.min(byRequests ? before + current : finished, total);
+    const run = { run: `run ${Math.min(finished + 1, runs.length)}/${runs.length}` };
+    if (bar !== undefined) {
+      bar.update(value, run);
+      return;
+    }
+    if (stopped || Date.now() - startedAt < SHOW_AFTER_MS) return;
+    bar = new cliProgress.SingleBar({
+      stream: process.stderr,
+      // The time left before the counts: a narrow terminal cuts the line's end.
+      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {run} | {value}/{total} ${byRequests ? 'requests' : 'runs'}`,
+      barsize: 20,
+      clearOnComplete: true,
+      // The simulation loop never yields, so neither a SIGINT handler nor a timer could run;
+      // leave the cursor visible and line wrapping on in case the process is interrupted.
+      hideCursor: false,
+      linewrap: true,
+      gracefulExit: false,
+    });
+    bar.start(total, value, run);
+  };
   return {
-    update(done: number) {
-      if (bar === undefined) {
-        if (stopped || Date.now() - startedAt < SHOW_AFTER_MS) return;
-        bar = new cliProgress.SingleBar({
-          stream: process.stderr,
-          format: `${label} [{bar}] {percentage}% | {value}/{total} requests | ETA {eta_formatted}`,
-          barsize: 20,
-          clearOnComplete: true,
-          // The simulation loop never yields, so neither a SIGINT handler nor a timer could run;
-          // leave the cursor visible and line wrapping on in case the process is interrupted.
-          hideCursor: false,
-          linewrap: true,
-          gracefulExit: false,
-        });
-        bar.start(totalRequests, Math.min(done, totalRequests));
-        return;
-      }
-      bar.update(Math.min(done, totalRequests));
+    update(sent: number) {
+      current = sent;
+      show();
+    },
+    runDone() {
+      before += runs[finished] ?? 0;
+      finished += 1;
+      current = 0;
+      show();
     },
     stop() {
       stopped = true;

@@ -14,12 +14,13 @@ import { summariseVariant } from './summarise-variant.js';
  * Runs one variant to the end and summarises it: a run that sends a number of requests runs
  * until every one has ended; one that sends for a duration stops on time, with what is in
  * flight then. Every variant of a scenario uses the same (seed, replication) and the same
- * stream names, so variants see the same arrivals: their comparison is paired.
+ * stream names, so variants see the same arrivals: their comparison is paired. Replications
+ * differ in `replication` only, so they are independent.
  */
-export function simulateVariant(variant: Variant, seed: number, onProgress?: (sent: number) => void): VariantResult {
+export function simulateVariant(variant: Variant, seed: number, onProgress?: (sent: number) => void, replication = 0): VariantResult {
   const { topology, traffic } = variant;
   const sim = new Simulator();
-  const streams = new RandomStreams(seed, 0);
+  const streams = new RandomStreams(seed, replication);
   const recorder = new Recorder(topology.nodes.length, topology.pods.length, sim, traffic.timeSeriesInterval, traffic.warmup,
     traffic.maxTimeSeriesRows);
   try {

@@ -1,4 +1,5 @@
 import type { Topology, TrafficSpec } from '../model/topology.js';
+import type { Objective } from '../stats/results.js';
 import { buildTopology } from './build-topology.js';
 import { identicalCompareValues } from './compare-check.js';
 import { checkEntryFields } from './entry-fields.js';
@@ -11,6 +12,7 @@ import type { FieldPath, RawObject } from './objects.js';
 import { placePods, type Report } from './placement.js';
 import { checkInputSize, checkRunCost, checkVariantCost, checkVariantCount, type CostedVariant } from './preflight.js';
 import { parseScenario } from './scenario-document.js';
+import { distinctObjectives, parseObjective } from './slo-text.js';
 import type { ScenarioDocument } from './scenario-schema.js';
 import { applyOverrides, expandVariants, SCENARIO } from './variants.js';
 import { parseYamlText, type YamlSource } from './yaml-source.js';
@@ -33,6 +35,10 @@ export interface ScenarioOptions {
   variants?: string[];
   /** Lift the pre-flight's run limits (limits.ts): the user means a run that large. */
   allowLarge?: boolean;
+  /** Overrides spec.replications. */
+  replications?: number;
+  /** Replace spec.slo. */
+  slo?: Objective[];
 }
 
 /** One variant to run: plain data, resolved and checked, nothing left to look up (it can be posted to a worker). */
@@ -48,6 +54,10 @@ export interface Variant {
 export interface Scenario {
   name: string;
   seed: number;
+  /** Independent runs of every variant (1: one run, as without replications). */
+  replications: number;
+  /** Service-level objectives every variant is judged on, in order; none: no verdicts. */
+  objectives: Objective[];
   variants: Variant[];
   /** Column names of the overridden fields, in order. */
   overrideColumns: string[];
@@ -197,6 +207,9 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
     scenario: {
       name: document.metadata.name,
       seed: document.spec.seed,
+      replications: document.spec.replications,
+      // parseScenario has refused every spec.slo entry that is not an objective.
+      objectives: distinctObjectives(options.slo ?? document.spec.slo.map((text) => parseObjective(text) as Objective)),
       variants,
       overrideColumns: [...new Set(all.flatMap((v) => Object.keys(v.values)))],
       files: loaded.files,
@@ -210,7 +223,7 @@ function applyOptions(s: ScenarioDocument, o: ScenarioOptions): ScenarioDocument
   const traffic = { ...s.spec.traffic };
   if (o.requests !== undefined) { traffic.requests = o.requests; traffic.duration = undefined; }
   if (o.duration !== undefined) { parseDuration(o.duration); traffic.duration = o.duration; traffic.requests = undefined; }
-  return { ...s, spec: { ...s.spec, seed: o.seed ?? s.spec.seed, traffic } };
+  return { ...s, spec: { ...s.spec, seed: o.seed ?? s.spec.seed, replications: o.replications ?? s.spec.replications, traffic } };
 }
 
 function scenarioReporter(raw: RawObject, out: Diagnostic[]): Report {

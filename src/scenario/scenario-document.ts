@@ -6,7 +6,7 @@ import { searchCandidates } from '../model/dns.js';
 import { distributionSpec } from './distribution-spec.js';
 import type { FieldPath, RawObject } from './objects.js';
 import { ScenarioSchema, type DistributionInput, type ScenarioDocument } from './scenario-schema.js';
-
+import { parseObjective } from './slo-text.js';
 
 /** Validates a `kind: Scenario` document against the schema, then checks what a schema cannot. */
 export function parseScenario(raw: RawObject): { scenario?: ScenarioDocument; diagnostics: Diagnostic[] } {
@@ -46,6 +46,10 @@ export function parseScenario(raw: RawObject): { scenario?: ScenarioDocument; di
     const { min, max } = perConnection.uniform;
     diagnostics.push(at(['spec', 'clients', 'requestsPerConnection', 'uniform'], `Invalid value: min ${min} is above max ${max}`));
   }
+  scenario.spec.slo.forEach((text, i) => {
+    const parsed = parseObjective(text);
+    if ('problem' in parsed) diagnostics.push(at(['spec', 'slo', i], `Invalid value: ${JSON.stringify(text)}: ${parsed.problem}`));
+  });
   const t = scenario.spec.traffic;
   if (t.requests === undefined && t.duration === undefined) {
     diagnostics.push(at(['spec', 'traffic'], 'Required value: one of requests or duration'));
@@ -112,6 +116,13 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
       if (actual === undefined) return [at(path, 'Required value')];
       const allowed = issue.values.map((v) => JSON.stringify(v));
       return [at(path, `Unsupported value: ${JSON.stringify(actual)}: supported values: ${allowed.join(', ')}`)];
+    }
+    case 'too_big': {
+      const actual = valueAt(value, path);
+      const op = issue.inclusive ? 'less than or equal to' : 'less than';
+      return [at(path, Array.isArray(actual)
+        ? `Invalid value: must have at most ${issue.maximum} item(s)`
+        : `Invalid value: ${JSON.stringify(actual)}: must be ${op} ${issue.maximum}`)];
     }
     case 'too_small': {
       const actual = valueAt(value, path);

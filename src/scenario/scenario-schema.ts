@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CONCURRENCY, MAX_MAGLEV_TABLE_SIZE, MAX_OTHER_SERVICES, MAX_POPULATION, MAX_RETRIES } from './limits.js';
 import { Count, DistributionSpec, Duration, Int32, PositiveDuration, Share } from './scenario-values.js';
+import { SLO_FORM, SLO_PATTERN } from './slo-text.js';
 
 /**
  * The Scenario document: what Kubernetes objects do not say (traffic, pod service times, link
@@ -15,6 +16,9 @@ export const SCENARIO_API_VERSION = 'svcsim.io/v1alpha1';
  * refuses integers beyond 2^53 - 1, where float64 stops counting one by one.
  */
 export const MAX_WHOLE_NUMBER = Number.MAX_SAFE_INTEGER;
+
+/** The most replications a study may ask for: 1000 give intervals a thirtieth as wide as 1 gives none. */
+export const MAX_REPLICATIONS = 1000;
 
 const LabelMap = z.record(z.string(), z.string());
 
@@ -214,6 +218,10 @@ export const ScenarioSchema = z.strictObject({
   metadata: z.strictObject({ name: z.string().min(1), description: z.string().optional() }),
   spec: z.strictObject({
     seed: z.number().int().nonnegative().default(1),
+    replications: z.number().int().min(1).max(MAX_REPLICATIONS).default(1)
+      .describe('Independent runs of every variant: replication r draws from streams keyed by (seed, r, name). Above 1, every metric is reported as a mean with a 95% interval, and variants are compared pairwise against the first.'),
+    slo: z.array(z.string().regex(SLO_PATTERN, { message: SLO_FORM })).default([])
+      .describe('Service-level objectives, e.g. ["p99<=50ms", "errors<=0.1%", "utilization<=70%"]: metrics mean, p50, p90, p99, p999, max (durations), errors, utilization (percentages); each variant passes, fails or is inconclusive.'),
     traffic: Traffic,
     pods: z.array(PodModel).default([]).describe('Pod models; every endpoint of the Services in play needs one.'),
     network: Network.default({ sameNode: 0, sameZone: 0, crossZone: 0, clientToLoadBalancer: 0, loadBalancerToNode: 0, clientToNode: 0 }),

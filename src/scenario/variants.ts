@@ -53,7 +53,13 @@ export function expandVariants(compare: Record<string, Array<string | number | b
     if (target === SCENARIO && path.length === 2 && path[0] === 'spec' && path[1] === 'seed') {
       // Every variant runs on the scenario's one seed (that is what pairs them): the rows would be identical.
       report(['spec', 'compare', key], 'Forbidden: variants all run on the same random streams, so seeds cannot be compared: '
-        + 'replications, an upcoming feature, give independent runs; run svcsim with --seed for one other seed');
+        + 'spec.replications (or --replications) gives independent runs; run svcsim with --seed for one other seed');
+      continue;
+    }
+    if (target === SCENARIO && path.length === 2 && path[0] === 'spec' && (path[1] === 'replications' || path[1] === 'slo')) {
+      // A study runs every variant as often and judges it by the same objectives: they are not a variant's.
+      report(['spec', 'compare', key], `Forbidden: spec.${path[1]} applies to every variant of a study; `
+        + `set it once (or --${path[1]} on the command line)`);
       continue;
     }
     let column = String([...path].reverse().find((p) => typeof p === 'string'));

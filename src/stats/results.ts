@@ -138,4 +138,104 @@ export interface RunResults {
     /** Set by whoever timed the run (the CLI); a run itself reads no clock. */
     wallTimeSeconds?: number;
   };
+  /**
+   * With more than one replication: every replication's summary metrics, their means and
+   * intervals, and the paired differences; `variants` are then replication 0's runs (the same as
+   * with one replication), which the detail files describe.
+   */
+  study?: StudyResults;
+  /** With service-level objectives: each variant's verdicts, in variant order. */
+  slo?: { objectives: Objective[]; verdicts: VariantVerdict[] };
 }
+
+// Studies: variants x replications.
+
+/**
+ * What a study keeps of one replication of one variant: its summary metrics and the pod offered
+ * the most work. Never per-request data, so a study's memory does not grow with its requests.
+ */
+export interface ReplicationSummary {
+  /** The values of SUMMARY_COLUMNS, in that order. */
+  metrics: number[];
+  busiestPod?: { name: string; offeredLoad: number };
+}
+
+/** A metric's estimate: the mean and the half-width of its 95% interval (NaN when there is none). */
+export interface MetricInterval {
+  mean: number;
+  halfWidth: number;
+}
+
+export interface StudyVariant {
+  name: string;
+  /** In replication order: replication r ran on the streams (seed, r, name). */
+  replications: ReplicationSummary[];
+  /**
+   * One per SUMMARY_COLUMNS entry: the mean over replications with its Student-t half-width. A
+   * flag (stable) is 1 only when it holds in every replication; the mean's interval column holds
+   * the interval of the mean latency across replications.
+   */
+  intervals: MetricInterval[];
+  /** The busiest pod over all replications. */
+  busiestPod?: { name: string; offeredLoad: number };
+}
+
+/** One metric of a variant against the baseline: the mean paired difference (variant - baseline) and its 95% interval. */
+export interface MetricDifference {
+  metric: string;
+  baseline: number;
+  variant: number;
+  difference: number;
+  low: number;
+  high: number;
+  /** The interval excludes zero. */
+  significant: boolean;
+}
+
+export interface VariantDifferences {
+  variant: string;
+  baseline: string;
+  metrics: MetricDifference[];
+}
+
+export interface StudyResults {
+  replications: number;
+  variants: StudyVariant[];
+  /** Every variant but the first against the first, in variant order. */
+  differences: VariantDifferences[];
+}
+
+// Service-level objectives.
+
+/** A service-level objective, as plain data: `metric` (a summary column) must stay at or under `threshold`. */
+export interface Objective {
+  /** As the user wrote it, spaces removed: "p99<=50ms". */
+  text: string;
+  /** Its summary.csv column: "slo_p99_le_50ms". */
+  column: string;
+  /** The summary column judged: "latency_p99_ms". */
+  metric: string;
+  /** "<=" passes at the threshold, "<" only below it. */
+  op: '<=' | '<';
+  /** In the metric's own unit: seconds for latency, a fraction for errors and utilization. */
+  threshold: number;
+}
+
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
+
+export interface ObjectiveVerdict {
+  objective: Objective;
+  verdict: Verdict;
+  /** The estimate judged, and its 95% interval (low = high = value when there is none). */
+  value: number;
+  low: number;
+  high: number;
+}
+
+export interface VariantVerdict {
+  variant: string;
+  /** fail if any objective fails, else inconclusive if any is, else pass. */
+  verdict: Verdict;
+  objectives: ObjectiveVerdict[];
+}
+
