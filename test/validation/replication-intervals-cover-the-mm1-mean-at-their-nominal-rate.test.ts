@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { mm1MeanResponse } from '../src/engine/queueing-theory.js';
-import { runScenario } from '../src/run/run-scenario.js';
-import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
-import { metricIndex } from '../src/stats/summary-metrics.js';
-import { deploymentYaml, nodeYaml, serviceYaml } from './support/scenario-files.js';
+import { mm1MeanResponse } from '../../src/engine/queueing-theory.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import { scenarioFromYaml } from '../../src/scenario/load-scenario.js';
+import { metricIndex } from '../../src/stats/summary-metrics.js';
+import { deploymentYaml, nodeYaml, serviceYaml } from '../support/scenario-files.js';
 
 // One node, one pod, no link latency: an M/M/1 queue at utilization 0.5, so a request's latency
 // is its M/M/1 response time, of mean 1/(mu - lambda) = 20 ms. 2000 requests after a 5 s warm-up
