@@ -132,13 +132,6 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
         ? `Invalid value: ${what} ${issue.minimum} item(s)`
         : `Invalid value: ${JSON.stringify(actual)}: ${what} ${op} ${issue.minimum}`)];
     }
-    case 'too_big': {
-      const actual = valueAt(value, path);
-      const op = issue.inclusive ? 'less than or equal to' : 'less than';
-      return [at(path, Array.isArray(actual)
-        ? `Invalid value: must have at most ${issue.maximum} item(s)`
-        : `Invalid value: ${JSON.stringify(actual)}: must be ${op} ${issue.maximum}`)];
-    }
     default: {
       const actual = valueAt(value, path);
       return [at(path, `Invalid value: ${JSON.stringify(actual)}: ${issue.message}`)];
