@@ -54,10 +54,6 @@ export class Recorder implements Trace {
 
   constructor(nodes: number, pods: number, private readonly sim: Simulator, seriesInterval: number, private readonly warmup = 0,
     maxSeriesRows = Infinity) {
-    // Stored twice on purpose. V8 compiles a field that was only ever stored once as a constant
-    // of the optimized code; the first doubling, 16384 completions in, would then throw away the
-    // optimized data path, which completedAt is inlined into, and cost about 20 ms to rebuild.
-    this.batchSize = 0;
     this.batchSize = FIRST_BATCH_SIZE;
     this.series = new TimeSeries(seriesInterval, nodes, warmup, maxSeriesRows);
     // Per-pod histograms keep 2 significant digits (1% resolution) so 800 pods stay small.
