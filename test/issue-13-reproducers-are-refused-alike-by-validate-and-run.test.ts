@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { cli } from './support/cli-io.js';
+import { cli } from './support/run-cli.js';
 import { TempDirs } from './support/temp-dirs.js';
 
 // Issue 13's reproducers, each scenarios/seed-two-nodes.yaml (or seed-externalname.yaml) with one

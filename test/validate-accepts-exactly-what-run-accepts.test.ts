@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { cli } from './support/cli-io.js';
+import { cli } from './support/run-cli.js';
 import { scenarioArbitrary } from './support/scenario-arbitrary.js';
 import { TempDirs } from './support/temp-dirs.js';
 
