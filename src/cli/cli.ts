@@ -65,7 +65,24 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
       // yargs wraps its own failures, an option's coerce among them, in a YError: a bad command line.
       throw error && error.name !== 'YError' ? error : new UsageError(message);
     });
+  skipHelpCache(cli);
   return cli;
+}
+
+/** The part of yargs' internals skipHelpCache uses; its types do not declare it. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * After running any command, yargs renders that command's whole help text and keeps it for a
+ * later showHelp(), which svcsim never calls: string-width loaded and run at every start, about
+ * 0.05 s of a run (bench/RESULTS.md: nothing at 10M requests, a tenth of the 1M run's start-up).
+ * Guarded, so that a yargs whose internals differ is only slower.
+ */
+function skipHelpCache(cli: Argv): void {
+  const usage = (cli as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 export class UsageError extends Error {}
