@@ -2,6 +2,7 @@
 // exponential delay, so the queue stays at N. It measures the event queue and the dispatch
 // loop, plus one random draw and one log per event (about 25 ns of the total).
 // Prints one JSON line. Usage: node bench/engine-hold.mjs [--events E]
+import { EventQueue } from '../dist/engine/event-queue.js';
 import { Simulator } from '../dist/engine/simulator.js';
 import { RandomStreams } from '../dist/engine/random.js';
 
@@ -11,7 +12,7 @@ function arg(name, fallback) {
 }
 
 function hold(pending, events) {
-  const sim = new Simulator(pending);
+  const sim = new Simulator(new EventQueue(pending));
   const u = new RandomStreams(1, 0).stream('hold');
   const again = sim.register(() => { sim.schedule(-Math.log(1 - u()), again); });
   const t0 = performance.now();
