@@ -57,18 +57,22 @@ export interface IngressSpec {
   backendNames: string[];
 }
 
+/** How a client pod's resolver and the cluster DNS answer: shared by ExternalName and headless Services. */
+export interface ResolverSpec {
+  latency: DistributionSpec;
+  upstreamLatency: DistributionSpec;
+  ndots: number;
+  nodeSearchDomains: string[];
+  queriesPerName: 1 | 2;
+}
+
 /** Traffic to an ExternalName Service: DNS resolution, then the outside target. */
 export interface ExternalNameSpec {
   /** The name the clients look up. */
   name: string;
   namespace: string;
   services: Array<{ name: string; namespace: string; externalName?: string }>;
-  dns: {
-    latency: DistributionSpec;
-    upstreamLatency: DistributionSpec;
-    ndots: number;
-    nodeSearchDomains: string[];
-    queriesPerName: 1 | 2;
+  dns: ResolverSpec & {
     /** Seconds a client caches an answer; undefined: no client cache. */
     cacheTtl?: number;
   };
@@ -88,12 +92,7 @@ export interface HeadlessSpec {
   services: Array<{ name: string; namespace: string; externalName?: string }>;
   /** spec.publishNotReadyAddresses: not-ready (terminating) endpoints are published too. */
   publishNotReadyAddresses: boolean;
-  dns: {
-    latency: DistributionSpec;
-    upstreamLatency: DistributionSpec;
-    ndots: number;
-    nodeSearchDomains: string[];
-    queriesPerName: 1 | 2;
+  dns: ResolverSpec & {
     /** Seconds a client keeps an answer (0: it resolves anew for every connection). */
     ttl: number;
     /** rotate: each answer in a fresh random order (CoreDNS loadbalance); fixed: the endpoints' order. */
