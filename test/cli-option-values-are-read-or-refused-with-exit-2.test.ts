@@ -1,21 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { runCli, type CliIo } from '../src/cli/cli.js';
 import { MAX_WHOLE_NUMBER, scenarioJsonSchema } from '../src/scenario/scenario-schema.js';
+import { cli } from './support/run-cli.js';
 import { TempDirs } from './support/temp-dirs.js';
 
 const temp = new TempDirs();
 afterEach(() => temp.removeAll());
 const tempDir = () => temp.make();
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 const SEED = 'scenarios/seed-two-nodes.yaml';
 const usage = (message: string) => `svcsim: ${message}\nRun "svcsim --help" for usage.\n`;

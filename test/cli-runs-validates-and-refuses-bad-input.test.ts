@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { runCli, type CliIo } from '../src/cli/cli.js';
+import { cli } from './support/run-cli.js';
 import { TempDirs } from './support/temp-dirs.js';
 
 const temp = new TempDirs();
@@ -12,14 +12,6 @@ function yamlFile(text: string): string {
   const path = join(temp.make(), 'scenario.yaml');
   writeFileSync(path, text);
   return path;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await runCli(argv, io);
-  return { code, out, err };
 }
 
 describe('svcsim on the command line', () => {
