@@ -35,7 +35,9 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   // yargs calls createRequire(import.meta.url), which CommonJS lacks: give it the bundle's URL.
-  define: { SVCSIM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'svcsimModuleUrl' },
+  // The worker threads of --jobs start from the bin, dist/svcsim.cjs, beside the bundle: it loads
+  // the bundle with its code cache, and the bundle serves tasks when started in a worker.
+  define: { SVCSIM_VERSION: JSON.stringify(pkg.version), SVCSIM_WORKER_FILE: JSON.stringify('svcsim.cjs'), 'import.meta.url': 'svcsimModuleUrl' },
   // Strict, as the ES modules it is made of were.
   banner: { js: "'use strict'; const svcsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -1,32 +1,28 @@
 import { writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
-import { formatComparison, formatLoadBalancerChoice } from '../output/console-report.js';
-import { formatDifferences } from '../output/console-words.js';
 import { claimResultFolder, writeResults } from '../output/csv-files.js';
 import { FolderBusyError } from '../output/folder-lock.js';
 import type { ResultFolder } from '../output/result-folder.js';
-import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
-import { terminalWidth, useColors } from '../output/terminal.js';
-import { resultWarnings } from '../output/variant-warnings.js';
-import { runScenario } from '../run/run-scenario.js';
-import { studyTasks } from '../run/study.js';
+import { claimShardFolder } from '../output/shard-files.js';
+import { shardTaskIndexes, type Shard } from '../run/shards.js';
+import { gatherResults, studyTasks } from '../run/study.js';
+import { runTasks } from '../run/task-pool.js';
 import { checkScenario, readSources, type Scenario } from '../scenario/load-scenario.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
 import { EXIT } from './exit-codes.js';
-import { CHECK_OPTIONS, RUN_OPTIONS, type CheckArgs, type RunArgs } from './options.js';
+import { processIo, type CliIo } from './cli-io.js';
+import { CHECK_OPTIONS, MERGE_OPTIONS, RUN_OPTIONS, type CheckArgs, type MergeArgs, type RunArgs } from './options.js';
 import { outDirProblem } from './out-dir.js';
+import { printResults } from './print-results.js';
+import { defaultShardDir, mergeCommand, resolveShard, writeShardFolder } from './shard-commands.js';
+import { catchingSignals } from './signals.js';
 import { svcsimVersion } from './version.js';
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+export type { CliIo };
 
 /**
  * The command-line parser. It only parses and calls the engine's entry point; `exitCode` is set
@@ -43,7 +39,8 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 run cluster.yaml scenario.yaml --requests 1000000 --out results/big', 'More requests, CSV files elsewhere')
         .example('$0 run scenarios/seed-two-nodes.yaml --variant Local --json', 'One variant, summary as JSON')
         .example('$0 run scenarios/seed-two-nodes.yaml --replications 10', 'Means with 95% intervals, Local against Cluster pair by pair')
-        .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective'),
+        .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective')
+        .example('$0 run scenarios/seed-two-nodes.yaml --replications 8 --shard 0/4 --out results/s0', 'A quarter of the study, for svcsim merge'),
     async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
     .command('validate <files..>', 'Every check run makes, without running: the API server\'s, svcsim\'s and the pre-flight\'s', (y) =>
       y.positional('files', { type: 'string', array: true, demandOption: true })
@@ -51,10 +48,15 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 validate service.yaml', 'Check a single Service manifest')
         .example('$0 validate cluster.yaml scenario.yaml --requests 1e8', 'Check the run that run would make with these options'),
     (args) => { state.exitCode = validateCommand(args as unknown as CheckArgs, io); })
+    .command('merge <dirs..>', 'Merge the shard directories of a study (run --shard) into the files one run writes', (y) =>
+      y.positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'Shard directories, every shard once' })
+        .options(MERGE_OPTIONS)
+        .example('$0 merge results/s0 results/s1 results/s2 results/s3 --out results/study', 'Four shards into one result folder'),
+    async (args) => { state.exitCode = await mergeCommand(args as unknown as MergeArgs, io); })
     .command('schema', 'Print the JSON Schema of the Scenario document', () => {}, () => {
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     })
-    .demandCommand(1, 'Name a command: run, validate or schema')
+    .demandCommand(1, 'Name a command: run, validate, merge or schema')
     .strict()
     .version(svcsimVersion())
     .help()
@@ -104,7 +106,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
  * What `validate` and `run` share, so that they cannot disagree: read the files, make every
  * check (the pre-flight's too), print every finding. The scenario when a run may go ahead.
  */
-function check(args: CheckArgs, io: CliIo, requireScenario: boolean): { scenario?: Scenario; dir: string; code: number; warnings: number } {
+function check(args: CheckArgs, io: CliIo, requireScenario: boolean, shard?: Shard): { scenario?: Scenario; dir: string; code: number; warnings: number } {
   const options = {
     seed: args.seed, requests: args.requests, duration: args.duration, variants: args.variant, allowLarge: args.allowLarge,
     replications: args.replications, slo: args.slo,
@@ -113,7 +115,7 @@ function check(args: CheckArgs, io: CliIo, requireScenario: boolean): { scenario
   for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const dir = args.out ?? join('results', scenario?.name ?? '');
+  const dir = args.out ?? (shard ? defaultShardDir(scenario?.name ?? '', shard) : join('results', scenario?.name ?? ''));
   if (errors > 0 || !scenario) return { dir, code: errors > 0 ? 1 : 0, warnings };
   // --out was looked at as it was read; the default only now that the scenario names it.
   const problem = args.out === undefined ? outDirProblem(dir) : undefined;
@@ -129,63 +131,40 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   let folder: ResultFolder | undefined;
   try {
     const started = process.hrtime.bigint();
-    const checked = check(args, io, true);
+    const shard = args.shard && resolveShard(args.shard, process.env);
+    if (shard && 'problem' in shard) {
+      io.err(`svcsim: ${shard.problem}\nRun "svcsim --help" for usage.\n`);
+      return EXIT.badCommandLine;
+    }
+    const checked = check(args, io, true, shard);
     if (!checked.scenario) return checked.code;
     const { scenario, dir } = checked;
     // Before simulating: a second run into the same folder fails at once, not after its run.
-    folder = claimResultFolder(dir);
+    folder = shard ? claimShardFolder(dir) : claimResultFolder(dir);
     for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
-    const runs = studyTasks(scenario.variants.length, scenario.replications).map((t) => scenario.variants[t.variant].traffic.requests);
-    const bar = createProgress(runs, scenario.name, args.progress && !args.json);
+    const all = studyTasks(scenario.variants.length, scenario.replications);
+    const taskIndexes = shard ? shardTaskIndexes(all.length, shard) : all.map((_, i) => i);
+    const tasks = taskIndexes.map((i) => all[i]);
+    const bar = createProgress(tasks.map((t) => scenario.variants[t.variant].traffic.requests), scenario.name, args.progress && !args.json);
     progress = bar;
-    const results = runScenario(scenario, {
-      version: svcsimVersion(),
-      commandLine: process.argv.slice(1),
-      onProgress: (_variant, sent) => bar.update(sent),
-      onTaskDone: () => bar.runDone(),
+    const outcomes = await runTasks(scenario, tasks, {
+      jobs: args.jobs ?? availableParallelism(),
+      onProgress: (index, sent) => bar.update(index, sent),
+      onTaskDone: (index) => bar.runDone(index),
     });
     bar.stop();
-    results.meta.wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (shard) return await writeShardFolder(folder, scenario, shard, { tasks: all, taskIndexes, outcomes, wallTimeSeconds }, dir, io);
+    const results = gatherResults(scenario, outcomes, { version: svcsimVersion(), commandLine: process.argv.slice(1) });
+    results.meta.wallTimeSeconds = wallTimeSeconds;
     const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results));
-    for (const w of resultWarnings(results)) io.err(`warning: ${w}\n`);
-    const report = { width: terminalWidth(process.env, process.stdout), colors: useColors(process.env, process.stdout) };
-    if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
-    else io.out(`${formatComparison(results, report)}\n${formatDifferences(results, report.width)}${formatLoadBalancerChoice(results)}Wrote ${written.length} files to ${dir}/\n`);
-    const failed = results.slo?.verdicts.filter((v) => v.verdict === 'fail').map((v) => v.variant) ?? [];
-    if (args.check && failed.length > 0) {
-      io.err(`svcsim: --check: ${failed.map((n) => JSON.stringify(n)).join(', ')} failed ${results.slo!.objectives.map((o) => o.text).join(', ')}\n`);
-      return EXIT.sloFailed;
-    }
-    return EXIT.done;
+    return printResults(results, args, dir, written.length, io);
   } catch (e) {
     progress?.stop();
     io.err(`svcsim: ${(e as Error).message}\n`);
     return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
   } finally {
     folder?.release();
-  }
-}
-
-/**
- * While the results are written, SIGINT and SIGTERM end the write (the old set stays, or the new
- * one if already in place), release the lock and exit 130 / 143. Only then: a handler cannot run
- * until a synchronous simulation returns, so while simulating they keep their default action,
- * and the lock left naming a dead process is stale to the next run.
- */
-async function catchingSignals<T>(folder: ResultFolder, write: (folder: ResultFolder) => Promise<T>): Promise<T> {
-  const offs = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
-    const handler = () => {
-      folder.abandon();
-      folder.release();
-      process.exit(128 + constants.signals[signal]);
-    };
-    process.on(signal, handler);
-    return () => process.off(signal, handler);
-  });
-  try {
-    return await write(folder);
-  } finally {
-    for (const off of offs) off();
   }
 }
 

@@ -27,6 +27,16 @@ export const RUN_OPTIONS = {
   ...CHECK_OPTIONS,
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout instead of tables' },
   progress: { type: 'boolean', default: true, describe: 'Show a progress bar on a terminal (--no-progress to hide)' },
+  jobs: { type: 'string', coerce: jobsValue,
+    describe: 'Runs (variants x replications) at once, on worker threads; 1 runs them one after another in this thread (default: the machine\'s available parallelism). The results are the same for every value' },
+  shard: { type: 'string', coerce: shardValue,
+    describe: 'Run only shard i of n of the study\'s runs, e.g. 0/4, and write a shard directory for "svcsim merge"; auto/4 takes i from JOB_COMPLETION_INDEX, as a Kubernetes Indexed Job sets it' },
+} as const;
+
+export const MERGE_OPTIONS = {
+  out: { type: 'string', coerce: outValue, describe: 'Directory for the merged CSV files (default: results/<scenario name>/)' },
+  json: RUN_OPTIONS.json,
+  check: CHECK_OPTIONS.check,
 } as const;
 
 /** What `validate` and `run` both read. */
@@ -46,6 +56,21 @@ export interface CheckArgs {
 export interface RunArgs extends CheckArgs {
   json: boolean;
   progress: boolean;
+  jobs?: number;
+  shard?: ShardOption;
+}
+
+export interface MergeArgs {
+  dirs: string[];
+  out?: string;
+  json: boolean;
+  check: boolean;
+}
+
+/** --shard as typed: "auto" when the index comes from JOB_COMPLETION_INDEX. */
+export interface ShardOption {
+  index: number | 'auto';
+  count: number;
 }
 
 /** Decimal notation with an optional exponent, as YAML writes numbers: "1000000", "1e6", "2.5e3". */
@@ -64,6 +89,26 @@ function replicationsValue(value: unknown): number {
   if (n > MAX_REPLICATIONS) throw new Error(`--replications must be at most ${MAX_REPLICATIONS}, got ${JSON.stringify(String(value))}`);
   return n;
 }
+
+function jobsValue(value: unknown): number {
+  return wholeNumber('jobs', value, 1, 'a positive whole number (like 1 or 4)');
+}
+
+function shardValue(value: unknown): ShardOption {
+  const text = onlyOnce('shard', value);
+  const match = /^(auto|[0-9]+)\/([0-9]+)$/.exec(text.trim());
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || !(count >= 1 && count <= MAX_SHARDS)) {
+    throw new Error(`--shard must be i/n with n from 1 to ${MAX_SHARDS} and i from 0 to n - 1, or auto/n, got ${JSON.stringify(text)}`);
+  }
+  if (match[1] === 'auto') return { index: 'auto', count };
+  const index = Number(match[1]);
+  if (index >= count) throw new Error(`--shard ${text}: the index counts from 0, so it must be below ${count}`);
+  return { index, count };
+}
+
+/** As many as an Indexed Job may run at once: Kubernetes' JobSpec allows an Indexed Job a parallelism of at most 10^5. */
+const MAX_SHARDS = 100_000;
 
 /** Every --slo, each split at commas: "p99<=50ms,errors<=0.1%". */
 function sloValue(value: unknown): Objective[] {

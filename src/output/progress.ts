@@ -1,10 +1,10 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  /** Tells how many requests the current run has sent; cheap enough to call every few thousand requests. */
-  update(sent: number): void;
-  /** The current run (a variant's replication) has ended: the next starts from 0 sent. */
-  runDone(): void;
+  /** Tells how many requests run `index` has sent; cheap enough to call every few thousand requests, from any order of runs. */
+  update(index: number, sent: number): void;
+  /** Run `index` (a variant's replication) has ended. */
+  runDone(index: number): void;
   /** Removes the bar, if one was shown. Call it also when the run fails. */
   stop(): void;
 }
@@ -15,51 +15,55 @@ const SHOW_AFTER_MS = 1000;
 /**
  * One progress bar on stderr for a whole study (variants x replications), with the time left,
  * shown only when `enabled`, stderr is a terminal and the study has lasted more than a second;
- * otherwise every method does nothing. `runs` gives each run's requests, in the order they run:
- * the bar counts requests when every run sends a number of them, and runs when some send for a
- * duration (their requests are not known beforehand).
+ * otherwise every method does nothing. `runs` gives each run's requests, by run index: the bar
+ * counts the requests every run has sent so far, whichever thread runs it, when every run sends a
+ * number of them, and finished runs when some send for a duration (their requests are not known
+ * beforehand).
  */
 export function createProgress(runs: ReadonlyArray<number | undefined>, label: string, enabled: boolean): Progress {
   if (!enabled || process.stderr.isTTY !== true || runs.length === 0) return { update() {}, runDone() {}, stop() {} };
   const byRequests = runs.every((r) => r !== undefined && r > 0);
   const total = byRequests ? runs.reduce<number>((a, r) => a + r!, 0) : runs.length;
   const startedAt = Date.now();
+  const sentBy = new Array<number>(runs.length).fill(0);
+  let sent = 0;
   let finished = 0;
-  let before = 0;
-  let current = 0;
   let bar: cliProgress.SingleBar | undefined;
   let stopped = false;
   const show = () => {
-    const value = Math.min(byRequests ? before + current : finished, total);
-    const run = { run: `run ${Math.min(finished + 1, runs.length)}/${runs.length}` };
+    const value = Math.min(byRequests ? sent : finished, total);
+    const done = { runs: `${finished}/${runs.length} runs done` };
     if (bar !== undefined) {
-      bar.update(value, run);
+      bar.update(value, done);
       return;
     }
     if (stopped || Date.now() - startedAt < SHOW_AFTER_MS) return;
     bar = new cliProgress.SingleBar({
       stream: process.stderr,
       // The time left before the counts: a narrow terminal cuts the line's end.
-      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {run} | {value}/{total} ${byRequests ? 'requests' : 'runs'}`,
+      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {runs} | {value}/{total} ${byRequests ? 'requests' : 'runs'}`,
       barsize: 20,
       clearOnComplete: true,
-      // The simulation loop never yields, so neither a SIGINT handler nor a timer could run;
-      // leave the cursor visible and line wrapping on in case the process is interrupted.
+      // A simulation on this thread never yields, so neither a SIGINT handler nor a timer could
+      // run; leave the cursor visible and line wrapping on in case the process is interrupted.
       hideCursor: false,
       linewrap: true,
       gracefulExit: false,
     });
-    bar.start(total, value, run);
+    bar.start(total, value, done);
+  };
+  const count = (index: number, now: number) => {
+    sent += now - sentBy[index];
+    sentBy[index] = now;
   };
   return {
-    update(sent: number) {
-      current = sent;
+    update(index: number, now: number) {
+      count(index, Math.min(now, runs[index] ?? now));
       show();
     },
-    runDone() {
-      before += runs[finished] ?? 0;
+    runDone(index: number) {
+      count(index, runs[index] ?? sentBy[index]);
       finished += 1;
-      current = 0;
       show();
     },
     stop() {

@@ -27,7 +27,7 @@ export interface TaskOutcome {
 }
 
 /** Runs one task. Pure, like runScenario: progress goes only to the callback. */
-export function runTask(scenario: Scenario, task: StudyTask, onProgress?: (sent: number) => void): TaskOutcome {
+export function runTask(scenario: Pick<Scenario, 'seed' | 'variants'>, task: StudyTask, onProgress?: (sent: number) => void): TaskOutcome {
   const result = simulateVariant(scenario.variants[task.variant], scenario.seed, onProgress, task.replication);
   return { task, summary: summariseReplication(result), result: task.replication === 0 ? result : undefined };
 }
@@ -39,11 +39,32 @@ export interface RunMeta {
 }
 
 /**
+ * What gathering a study's outcomes reads of its Scenario: a Scenario is one, and so is what a
+ * shard directory keeps of it (output/shard-files.ts), from which `svcsim merge` gathers.
+ */
+export interface StudyShape {
+  name: string;
+  seed: number;
+  replications: number;
+  objectives: Scenario['objectives'];
+  overrideColumns: string[];
+  files: Scenario['files'];
+  variants: ReadonlyArray<{ name: string; traffic: { timeSeriesInterval?: number } }>;
+}
+
+/** A Scenario's StudyShape alone, as plain data. */
+export function studyShape(scenario: StudyShape): StudyShape {
+  const { name, seed, replications, objectives, overrideColumns, files } = scenario;
+  return { name, seed, replications, objectives, overrideColumns, files,
+    variants: scenario.variants.map((v) => ({ name: v.name, traffic: { timeSeriesInterval: v.traffic.timeSeriesInterval } })) };
+}
+
+/**
  * The results of a study from its tasks' outcomes, in any order: with one replication exactly
  * what a single run of each variant gives; with more, also every replication's summary, means,
  * intervals and paired differences. Verdicts when the Scenario has objectives.
  */
-export function gatherResults(scenario: Scenario, outcomes: readonly TaskOutcome[], meta: RunMeta = {}): RunResults {
+export function gatherResults(scenario: StudyShape, outcomes: readonly TaskOutcome[], meta: RunMeta = {}): RunResults {
   const byVariant = scenario.variants.map(() => [] as TaskOutcome[]);
   for (const o of outcomes) byVariant[o.task.variant].push(o);
   for (const list of byVariant) list.sort((a, b) => a.task.replication - b.task.replication);

@@ -28,6 +28,13 @@ const FIELDS = ['start', 'end', 'sent', 'completed', 'dropped', 'failed', 'rejec
 type Field = typeof FIELDS[number];
 const FIELD_INDEX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 
+/** A TimeSeriesTable as plain data (see toData). */
+export interface TimeSeriesData {
+  nodes: number;
+  length: number;
+  pages: Float64Array[];
+}
+
 /** Rows a page holds: 128 KB a page with 4 nodes. */
 const PAGE_ROWS = 1024;
 
@@ -50,6 +57,21 @@ export class TimeSeriesTable {
   static from(rows: readonly TimeSeriesRow[], nodes: number): TimeSeriesTable {
     const table = new TimeSeriesTable(nodes);
     for (const r of rows) table.push(r, r.received);
+    return table;
+  }
+
+  /**
+   * The table as plain data, for structured clone (a worker's message) or a shard file: the pages
+   * themselves, not rows, so nothing is rounded or re-derived. `fromData` rebuilds the table.
+   */
+  toData(): TimeSeriesData {
+    return { nodes: this.nodes, length: this.length, pages: this.pages };
+  }
+
+  static fromData(data: TimeSeriesData): TimeSeriesTable {
+    const table = new TimeSeriesTable(data.nodes);
+    table.pages.push(...data.pages);
+    table.length = data.length;
     return table;
   }
 
