@@ -145,10 +145,11 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     const all = studyTasks(scenario.variants.length, scenario.replications);
     const taskIndexes = shard ? shardTaskIndexes(all.length, shard) : all.map((_, i) => i);
     const tasks = taskIndexes.map((i) => all[i]);
-    const bar = createProgress(tasks.map((t) => scenario.variants[t.variant].traffic.requests), scenario.name, args.progress && !args.json);
+    const requests = tasks.map((t) => scenario.variants[t.variant].traffic.requests);
+    const bar = createProgress(requests, scenario.name, args.progress && !args.json);
     progress = bar;
     const outcomes = await runTasks(scenario, tasks, {
-      jobs: args.jobs ?? availableParallelism(),
+      jobs: args.jobs ?? defaultJobs(requests),
       onProgress: (index, sent) => bar.update(index, sent),
       onTaskDone: (index) => bar.runDone(index),
     });
@@ -166,6 +167,19 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   } finally {
     folder?.release();
   }
+}
+
+/** Studies sending fewer requests than this in all run in this thread unless --jobs says otherwise. */
+const SMALL_STUDY = 100_000;
+
+/**
+ * --jobs by default: the machine's available parallelism, but 1 for a small study (its runs'
+ * requests known and under SMALL_STUDY in all): a worker thread costs about 0.1 s of CPU to
+ * start (bench/RESULTS.md), more than a small study would save.
+ */
+function defaultJobs(requests: ReadonlyArray<number | undefined>): number {
+  const total = requests.reduce<number>((sum, r) => sum + (r ?? Infinity), 0);
+  return total < SMALL_STUDY ? 1 : availableParallelism();
 }
 
 /** `run` without the run: a file of Kubernetes objects alone is valid too. */

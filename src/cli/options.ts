@@ -28,7 +28,7 @@ export const RUN_OPTIONS = {
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout instead of tables' },
   progress: { type: 'boolean', default: true, describe: 'Show a progress bar on a terminal (--no-progress to hide)' },
   jobs: { type: 'string', coerce: jobsValue,
-    describe: 'Runs (variants x replications) at once, on worker threads; 1 runs them one after another in this thread (default: the machine\'s available parallelism). The results are the same for every value' },
+    describe: 'Runs (variants x replications) at once, on worker threads; 1 runs them one after another in this thread (default: the machine\'s available parallelism, or 1 for a study of under 100,000 requests in all). The results are the same for every value' },
   shard: { type: 'string', coerce: shardValue,
     describe: 'Run only shard i of n of the study\'s runs, e.g. 0/4, and write a shard directory for "svcsim merge"; auto/4 takes i from JOB_COMPLETION_INDEX, as a Kubernetes Indexed Job sets it' },
 } as const;

@@ -97,10 +97,15 @@ function taskName(scenario: Pick<Scenario, 'variants'>, task: StudyTask): string
   return `variant ${scenario.variants[task.variant].name}, replication ${task.replication}`;
 }
 
+/**
+ * The bundle's bin beside it; the library's own worker entry beside this module; and from the
+ * TypeScript sources (the tests), which Node 20 cannot start a worker from, the built bin.
+ */
 function workerFile(given: string | URL | undefined): string {
-  const url = given ?? (typeof SVCSIM_WORKER_FILE === 'string'
-    ? new URL(SVCSIM_WORKER_FILE, import.meta.url)
-    : new URL('./task-worker-main.js', import.meta.url));
+  const here = import.meta.url;
+  const url = given ?? (typeof SVCSIM_WORKER_FILE === 'string' ? new URL(SVCSIM_WORKER_FILE, here)
+    : here.endsWith('.ts') ? new URL('../../dist/svcsim.cjs', here)
+    : new URL('./task-worker-main.js', here));
   const path = url instanceof URL ? fileURLToPath(url) : url;
   // Checked here: a Worker given a missing file fails later, with a message about modules.
   if (!existsSync(path)) throw new Error(`cannot run tasks on worker threads: ${path} is missing (built by "npm run build"); --jobs 1 runs without them`);
