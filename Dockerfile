@@ -19,6 +19,7 @@ RUN npm run build && find dist -name '*.map' -delete
 
 FROM node:20-slim
 ENV NODE_ENV=production
+# Relative paths (scenarios/..., results/...) resolve here; a Job mounts its scenario and results elsewhere.
 WORKDIR /opt/svcsim
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
@@ -27,7 +28,5 @@ COPY scenarios ./scenarios
 COPY schema ./schema
 COPY LICENSE README.md ./
 USER node
-# Relative paths (scenarios/..., results/...) resolve here; a Job mounts its scenario and results elsewhere.
-WORKDIR /opt/svcsim
 ENTRYPOINT ["node", "/opt/svcsim/dist/svcsim.cjs"]
 CMD ["--help"]
