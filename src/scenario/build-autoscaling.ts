@@ -35,6 +35,9 @@ export function buildAutoscaling(objects: ClusterObjects, spec: ScenarioDocument
   scaledByTimeline: ReadonlySet<string>): BuiltAutoscaling | undefined {
   const hpas = objects.hpas;
   if (hpas.length === 0) {
+    spec.pods.forEach((m, i) => {
+      if (m.cpu) report('warning', ['spec', 'pods', i, 'cpu'], 'only a HorizontalPodAutoscaler reads a pod\'s CPU, and the input has none: it changes nothing');
+    });
     if (spec.nodeGroups.length > 0) {
       report('warning', ['spec', 'nodeGroups'], 'without a HorizontalPodAutoscaler no pod is created during the run: the node groups stay at their min');
     }
