@@ -76,3 +76,15 @@ test('without behavior: at most max(2 x current, 4) per sync, and the controller
   expect(story(undefined, 1, [[0, 50], [15, 50], [30, 50]]).map(([, n, r]) => [n, r])).toEqual([[4, 'ScaleUpLimit'], [8, 'ScaleUpLimit'], [16, 'ScaleUpLimit']]);
   expect(story(undefined, 8, [[0, 8], [15, 2], [299, 2], [301, 2]]).map(([, n]) => n)).toEqual([8, 8, 8, 2]);
 });
+
+test('the docs\' example: 4 pods or 10% a minute, whichever removes more, from 80 down to 10', () => {
+  // kubernetes.io "Horizontal Pod Autoscaling", scaling policies: 80 -> 72 (8), then 10% of 72 is
+  // 7.2, "rounded up to 8"; below 40 replicas the Pods policy (4) removes more.
+  const down: ScalingRules = {
+    stabilizationWindowSeconds: 0, selectPolicy: 'Max',
+    policies: [{ type: 'Pods', value: 4, periodSeconds: 60 }, { type: 'Percent', value: 10, periodSeconds: 60 }],
+  };
+  const minutes = Array.from({ length: 14 }, (_, i): [number, number] => [60 * i, 10]);
+  expect(story({ scaleUp: DEFAULT_UP, scaleDown: down }, 80, minutes).map(([, n]) => n))
+    .toEqual([72, 64, 57, 51, 45, 40, 36, 32, 28, 24, 20, 16, 12, 10]);
+});
