@@ -21,3 +21,18 @@ test('with an HPA, summary.csv and timeseries.csv end with the columns the READM
   const run = JSON.parse(files.get('run.json')!);
   expect(run.variants[0].scalingDecisions[0]).toMatchObject({ at: 15, from: 2, to: 4, reason: 'DesiredWithinRange' });
 });
+
+test('a study of an autoscaled run gives each cost as a mean with its 95% half-width', () => {
+  const yaml = autoscaledYaml({
+    replicas: 2,
+    hpa: '  minReplicas: 1\n  maxReplicas: 6\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: 60 } }',
+    spec: '  replications: 3\n  traffic: { service: web, rate: 150, duration: 120s }\n',
+  });
+  const files = resultFiles(runScenario(scenarioFromYaml(yaml)));
+  const [head, row] = files.get('summary.csv')!.trim().split('\n').map((l) => l.split(','));
+  expect(head.slice(-4)).toEqual(['replica_seconds', 'replica_seconds_ci95', 'node_seconds', 'node_seconds_ci95']);
+  const value = (name: string) => Number(row[head.indexOf(name)]);
+  // Two nodes for the whole 120 s in every replication: no spread at all.
+  expect([value('node_seconds'), value('node_seconds_ci95')]).toEqual([240, 0]);
+  expect(value('replica_seconds')).toBeGreaterThan(120);
+});

@@ -25,6 +25,12 @@ export function metricColumns(results: RunResults): Column<number>[] {
       columns.push({ name: ci95Name(c.name), kind, value: (i) => study.variants[i].intervals[k].halfWidth });
     }
   });
+  if (study.variants.some((v) => v.costIntervals)) {
+    AUTOSCALING_COLUMNS.forEach((c, k) => {
+      columns.push({ name: c.name, kind: c.kind, value: (i) => study.variants[i].costIntervals?.[k].mean ?? NaN });
+      columns.push({ name: ci95Name(c.name), kind: c.kind, value: (i) => study.variants[i].costIntervals?.[k].halfWidth ?? NaN });
+    });
+  }
   return columns;
 }
 

@@ -166,6 +166,8 @@ export interface RunResults {
 export interface ReplicationSummary {
   /** The values of SUMMARY_COLUMNS, in that order. */
   metrics: number[];
+  /** With an HPA: the values of AUTOSCALING_COLUMNS (what the capacity cost). */
+  costs?: number[];
   busiestPod?: { name: string; offeredLoad: number };
 }
 
@@ -185,6 +187,8 @@ export interface StudyVariant {
    * the interval of the mean latency across replications.
    */
   intervals: MetricInterval[];
+  /** With an HPA: one per AUTOSCALING_COLUMNS entry, as `intervals`. */
+  costIntervals?: MetricInterval[];
   /** The busiest pod over all replications. */
   busiestPod?: { name: string; offeredLoad: number };
 }
