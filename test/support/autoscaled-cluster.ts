@@ -16,6 +16,7 @@ export interface AutoscaledCluster {
   perWorker?: string;
   idle?: string;
   request?: string;
+  policy?: 'Cluster' | 'Local';
 }
 
 /** A Deployment "web" (pods requesting 500m) behind a LoadBalancer Service, with an HPA. */
@@ -45,6 +46,7 @@ kind: Service
 metadata: { name: web }
 spec:
   type: LoadBalancer
+  externalTrafficPolicy: ${c.policy ?? 'Cluster'}
   selector: { app: web }
   ports: [{ port: 80 }]
 ---
@@ -68,12 +70,12 @@ ${c.spec}  pods:
 }
 
 /** Runs it; returns the variant and its time series' rows with the autoscaling levels by name. */
-export function runAutoscaled(c: AutoscaledCluster): { v: VariantResult; rows: Array<{ start: number; end: number; sent: number } & Record<typeof AUTOSCALING_GAUGES[number], number>> } {
+export function runAutoscaled(c: AutoscaledCluster): { v: VariantResult; rows: Array<{ start: number; end: number; sent: number; received: number[] } & Record<typeof AUTOSCALING_GAUGES[number], number>> } {
   const v = runScenario(scenarioFromYaml(autoscaledYaml(c))).variants[0];
   const table = v.timeSeries!;
   const rows = Array.from({ length: table.length }, (_, i) => {
     const r = table.row(i);
-    return { start: r.start, end: r.end, sent: r.sent, ...Object.fromEntries(AUTOSCALING_GAUGES.map((g, k) => [g, r.gauges![k]])) } as never;
+    return { start: r.start, end: r.end, sent: r.sent, received: r.received, ...Object.fromEntries(AUTOSCALING_GAUGES.map((g, k) => [g, r.gauges![k]])) } as never;
   });
   return { v, rows };
 }
