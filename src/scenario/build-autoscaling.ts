@@ -8,6 +8,7 @@
 import type { MetricTarget } from '../model/hpa-algorithm.js';
 import type { AutoscalingSpec, TopologyNode, TopologyPod } from '../model/topology.js';
 import { parseQuantity } from './decoder.js';
+import { distributionSpec } from './distribution-spec.js';
 import { parseDuration } from './durations.js';
 import { mapSelects, selectorSelects } from './labels.js';
 import { fitsNodeAffinity } from './node-affinity.js';
@@ -106,16 +107,14 @@ export function buildAutoscaling(objects: ClusterObjects, spec: ScenarioDocument
     return pp && pp.running !== false && pp.namespace === w.meta.namespace && selectorSelects(w.selector, pp.labels) ? [i] : [];
   });
   const replicas = own.length;
-  const template = topologyPods[own[0]] ?? {
-    workers: model.concurrency, queueLimit: model.queueLimit ?? Infinity, serviceTime: topologyPods[0]?.serviceTime,
-  };
+  const template = { workers: model.concurrency, queueLimit: model.queueLimit ?? Infinity, serviceTime: distributionSpec(model.serviceTime) };
   const names = new Set(placed.map((p) => p.name));
   let n = 0;
   for (let k = 0; k < hpa.maxReplicas; k++) {
     while (names.has(`${w.meta.name}-${n}`)) n++;
     names.add(`${w.meta.name}-${n}`);
     topologyPods.push({ name: `${w.meta.name}-${n}`, running: false, node: -1, ready: true, workers: template.workers,
-      queueLimit: template.queueLimit, serviceTime: template.serviceTime! });
+      queueLimit: template.queueLimit, serviceTime: template.serviceTime });
     own.push(topologyPods.length - 1);
     endpoints.push(topologyPods.length - 1);
   }
