@@ -17,7 +17,7 @@ test('with an HPA, summary.csv and timeseries.csv end with the columns the READM
   const files = resultFiles(runScenario(scenarioFromYaml(yaml)));
   const header = (f: string) => files.get(f)!.split('\n')[0].split(',');
   expect(header('summary.csv').slice(-2)).toEqual(documented('summary.csv'));
-  expect(header('timeseries.csv').slice(-7)).toEqual(documented('timeseries.csv'));
+  expect(header('timeseries.csv').slice(-8)).toEqual(documented('timeseries.csv'));
   const run = JSON.parse(files.get('run.json')!);
   expect(run.variants[0].scalingDecisions[0]).toMatchObject({ at: 15, from: 2, to: 4, reason: 'DesiredWithinRange' });
 });

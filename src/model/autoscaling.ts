@@ -43,6 +43,6 @@ export class Autoscaling {
 
   private tell(): void {
     const w = this.workload;
-    this.trace.capacity(w.replicas, this.hpa.desired, w.ready, w.pending, w.running, this.nodes.nodes, this.hpa.metric);
+    this.trace.capacity(w.replicas, this.hpa.desired, w.ready, w.pending, w.running, this.nodes.nodes, this.nodes.booting, this.hpa.metric);
   }
 }

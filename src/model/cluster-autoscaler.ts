@@ -47,10 +47,19 @@ export class ClusterAutoscaler {
     if (this.groups.length > 0) this.sim.schedule(this.scanInterval, this.scanHandler);
   }
 
-  /** Nodes that exist (up, or booting: a cloud bills a node from its launch). */
+  /** Nodes up (a node outside the groups always is, as far as the cluster autoscaler knows). */
   get nodes(): number {
+    return this.count(UP);
+  }
+
+  /** Nodes ordered and not yet Ready (a cloud bills them from their launch). */
+  get booting(): number {
+    return this.count(BOOTING);
+  }
+
+  private count(state: number): number {
     let n = 0;
-    for (let i = 0; i < this.state.length; i++) if (this.state[i] !== ABSENT) n++;
+    for (let i = 0; i < this.state.length; i++) if (this.state[i] === state) n++;
     return n;
   }
 

@@ -51,10 +51,11 @@ export const OUTSIDE = -2;
 export interface AutoscalingTrace {
   /**
    * From now on: the workload's replicas (as the HPA set them), the HPA's latest desired count,
-   * its ready, Pending and running pods (running: on a node, ready or not), the nodes (up or
-   * booting), and the metric the HPA last saw (utilization %, or millicores a pod; NaN: none).
+   * its ready, Pending and running pods (running: on a node, ready or not), the nodes up and those
+   * ordered but still booting, and the metric the HPA last saw (utilization %, or millicores a
+   * pod; NaN: none).
    */
-  capacity(replicas: number, desired: number, ready: number, pending: number, running: number, nodes: number, metric: number): void;
+  capacity(replicas: number, desired: number, ready: number, pending: number, running: number, nodes: number, booting: number, metric: number): void;
   /** The HPA changed the replicas, or wanted to and was held back (stabilization, rate, min/max). */
   scalingDecision(decision: ScalingDecision): void;
 }

@@ -158,13 +158,15 @@ export class Recorder implements Trace, AutoscalingTrace {
     if (sentAt >= this.warmup) this.podCompleted[pod]++;
   }
 
-  capacity(replicas: number, desired: number, ready: number, pending: number, running: number, nodes: number, metric: number): void {
+  capacity(replicas: number, desired: number, ready: number, pending: number, running: number, nodes: number, booting: number,
+    metric: number): void {
     const now = this.sim.now;
     this.accrue(now);
     this.running = running;
-    this.nodesNow = nodes;
+    // A node is paid for from its order, so node-seconds count the booting ones.
+    this.nodesNow = nodes + booting;
     const l = this.levels;
-    l[0] = replicas; l[1] = desired; l[2] = ready; l[3] = pending; l[4] = running; l[5] = nodes; l[6] = metric;
+    l[0] = replicas; l[1] = desired; l[2] = ready; l[3] = pending; l[4] = running; l[5] = nodes; l[6] = booting; l[7] = metric;
     this.series.setLevels(now, l);
   }
 

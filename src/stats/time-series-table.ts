@@ -27,9 +27,10 @@ export interface TimeSeriesRow {
 /**
  * The levels a run with a HorizontalPodAutoscaler keeps per row, as they stood at the row's end:
  * the workload's replicas (as the HPA set them), the HPA's desired count, its ready, Pending and
- * running pods, the nodes, and the metric the HPA last saw (utilization %, or millicores a pod).
+ * running pods, the nodes up and booting, and the metric the HPA last saw (utilization %, or
+ * millicores a pod).
  */
-export const AUTOSCALING_GAUGES = ['replicas', 'desired_replicas', 'ready_pods', 'pending_pods', 'running_pods', 'nodes', 'hpa_metric'] as const;
+export const AUTOSCALING_GAUGES = ['replicas', 'desired_replicas', 'ready_pods', 'pending_pods', 'running_pods', 'nodes', 'nodes_booting', 'hpa_metric'] as const;
 
 // The fixed fields of a row, in storage order; the per-node received counts follow them.
 const FIELDS = ['start', 'end', 'sent', 'completed', 'dropped', 'failed', 'rejected', 'timedOut', 'retries',
