@@ -50,6 +50,13 @@ try {
     if (readFileSync(join(elsewhere, 'two-threads', f), 'utf8') !== readFileSync(join(elsewhere, 'merged', f), 'utf8')) fail(`${f} differs between --jobs 2 and merged shards`);
   }
   console.log(`installed: svcsim ${run(bin, ['--version'], elsewhere).trim()} ran on 2 threads and as 2 shards from another directory, same CSVs`);
+  // The library's own worker entry (dist/run/task-worker-main.js), as an importer of the package meets it.
+  const library = `import { loadScenario, runScenario, runStudy, resultFiles } from 'svcsim';
+    const s = loadScenario([${JSON.stringify(scenario)}], { requests: 2000, replications: 2 });
+    const same = JSON.stringify([...resultFiles(await runStudy(s, { jobs: 2 }))]) === JSON.stringify([...resultFiles(runScenario(s))]);
+    process.stdout.write(String(same));`;
+  if (run(process.execPath, ['--input-type=module', '-e', library], prefix) !== 'true') fail('the library\'s runStudy on 2 threads differs from runScenario');
+  console.log('installed library: runStudy on 2 worker threads gives runScenario\'s files');
 
   // 3. The Dockerfile's runtime stage, without Docker: only what it copies, production dependencies only.
   const image = join(work, 'image');

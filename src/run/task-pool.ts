@@ -69,7 +69,7 @@ function runOnWorkers(scenario: Pick<Scenario, 'seed' | 'variants'>, tasks: read
       if (next < tasks.length) worker.postMessage({ index: next, task: tasks[next++] } satisfies TaskRequest);
     };
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(file, { workerData: setup });
+      const worker = new Worker(file, { workerData: setup, execArgv: workerExecArgv() });
       workers.push(worker);
       worker.on('message', (reply: TaskReply) => {
         if (settled) return;
@@ -91,6 +91,21 @@ function runOnWorkers(scenario: Pick<Scenario, 'seed' | 'variants'>, tasks: read
       give(worker);
     }
   });
+}
+
+/**
+ * The parent's Node options for a worker, which takes them by default, but --input-type: Node
+ * refuses it in a worker (it is for -e and stdin), so an `node --input-type=module -e` importer
+ * of svcsim could not start one.
+ */
+function workerExecArgv(): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const a = process.execArgv[i];
+    if (a === '--input-type') i += 1;
+    else if (!a.startsWith('--input-type=')) kept.push(a);
+  }
+  return kept;
 }
 
 function taskName(scenario: Pick<Scenario, 'variants'>, task: StudyTask): string {
