@@ -1,18 +1,18 @@
+import { join } from 'node:path';
+import { claimResultFolder, writeResults } from '../output/csv-files.js';
+import { FolderBusyError } from '../output/folder-lock.js';
 import type { ResultFolder } from '../output/result-folder.js';
-import { writeResults, claimResultFolder } from '../output/csv-files.js';
-import { mergeShards, scenarioSha256, ShardError, writeShard } from '../output/shard-files.js';
+import { mergeShards, scenarioSha256, ShardError, writeShard, type ShardManifest } from '../output/shard-files.js';
 import type { Shard } from '../run/shards.js';
 import { gatherResults, studyShape, type StudyTask, type TaskOutcome } from '../run/study.js';
 import type { Scenario } from '../scenario/load-scenario.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import type { MergeArgs, ShardOption } from './options.js';
+import { outDirProblem } from './out-dir.js';
 import { printResults } from './print-results.js';
 import { catchingSignals } from './signals.js';
 import { svcsimVersion } from './version.js';
-import { FolderBusyError } from '../output/folder-lock.js';
-import { join } from 'node:path';
-import { outDirProblem } from './out-dir.js';
 
 /**
  * --shard with its index: as typed, or from JOB_COMPLETION_INDEX, which Kubernetes sets in each
@@ -47,8 +47,8 @@ export function withoutShardOption(argv: readonly string[]): string[] {
 export async function writeShardFolder(folder: ResultFolder, scenario: Scenario, shard: Shard, run: {
   tasks: readonly StudyTask[]; taskIndexes: number[]; outcomes: TaskOutcome[]; wallTimeSeconds: number;
 }, dir: string, io: CliIo): Promise<number> {
-  const manifest = {
-    format: 'svcsim-shard/1' as const,
+  const manifest: ShardManifest = {
+    format: 'svcsim-shard/1',
     svcsimVersion: svcsimVersion(),
     scenarioSha256: scenarioSha256(scenario),
     seed: scenario.seed,
