@@ -13,6 +13,8 @@ const shard = (name: string) => join(dir, name);
 
 beforeAll(async () => {
   dir = temps.make();
+  const json = await cli('run', ...study, '--shard', '0/2', '--json', '--out', shard('s0'));
+  expect(JSON.parse(json.out)).toEqual({ shard: '0/2', runs: 1, studyRuns: 2, dir: shard('s0') });
   for (const [name, args] of [['s0', ['--shard', '0/2']], ['s1', ['--shard', '1/2']], ['seed2', ['--shard', '1/2', '--seed', '2']],
     ['of3', ['--shard', '1/3']]] as const) {
     expect((await cli('run', ...study, ...args, '--out', shard(name))).code).toBe(0);

@@ -23,6 +23,7 @@ test('a bad --shard or --jobs is a bad command line (exit 2)', async () => {
     [['--shard', '1-4'], '--shard must be i/n with n from 1 to 100000 and i from 0 to n - 1, or auto/n, got "1-4"'],
     [['--shard', '0/0'], '--shard must be i/n with n from 1 to 100000 and i from 0 to n - 1, or auto/n, got "0/0"'],
     [['--jobs', '0'], '--jobs must be a positive whole number (like 1 or 4), got "0"'],
+    [['--shard', '0/2', '--check'], '--check judges the whole study: give it to svcsim merge, not to a shard'],
   ] as const) {
     const r = await cli('run', 'scenarios/seed-two-nodes.yaml', ...args);
     expect(r.code).toBe(2);

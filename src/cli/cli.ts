@@ -131,9 +131,12 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   let folder: ResultFolder | undefined;
   try {
     const started = process.hrtime.bigint();
-    const shard = args.shard && resolveShard(args.shard, process.env);
-    if (shard && 'problem' in shard) {
-      io.err(`svcsim: ${shard.problem}\nRun "svcsim --help" for usage.\n`);
+    const resolved = args.shard && resolveShard(args.shard, process.env);
+    const problem = resolved && ('problem' in resolved ? resolved.problem
+      : args.check ? '--check judges the whole study: give it to svcsim merge, not to a shard' : undefined);
+    const shard = resolved && !('problem' in resolved) ? resolved : undefined;
+    if (problem) {
+      io.err(`svcsim: ${problem}\nRun "svcsim --help" for usage.\n`);
       return EXIT.badCommandLine;
     }
     const checked = check(args, io, true, shard);
@@ -155,7 +158,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     });
     bar.stop();
     const wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (shard) return await writeShardFolder(folder, scenario, shard, { tasks: all, taskIndexes, outcomes, wallTimeSeconds }, dir, io);
+    if (shard) return await writeShardFolder(folder, scenario, shard, { tasks: all, taskIndexes, outcomes, wallTimeSeconds }, dir, args.json, io);
     const results = gatherResults(scenario, outcomes, { version: svcsimVersion(), commandLine: process.argv.slice(1) });
     results.meta.wallTimeSeconds = wallTimeSeconds;
     const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results));

@@ -46,7 +46,7 @@ export function withoutShardOption(argv: readonly string[]): string[] {
 /** Writes a shard's outcomes as a shard directory, and says what it holds. */
 export async function writeShardFolder(folder: ResultFolder, scenario: Scenario, shard: Shard, run: {
   tasks: readonly StudyTask[]; taskIndexes: number[]; outcomes: TaskOutcome[]; wallTimeSeconds: number;
-}, dir: string, io: CliIo): Promise<number> {
+}, dir: string, json: boolean, io: CliIo): Promise<number> {
   const manifest: ShardManifest = {
     format: 'svcsim-shard/1',
     svcsimVersion: svcsimVersion(),
@@ -60,8 +60,11 @@ export async function writeShardFolder(folder: ResultFolder, scenario: Scenario,
     wallTimeSeconds: run.wallTimeSeconds,
   };
   await catchingSignals(folder, (claimed) => writeShard(claimed, manifest, run.outcomes));
-  io.out(`Shard ${shard.index}/${shard.count}: ran ${run.outcomes.length} of the study's ${run.tasks.length} runs; wrote ${dir}/\n`
-    + `Merge all ${shard.count} shards with: svcsim merge DIR... --out DIR\n`);
+  if (json) io.out(`${JSON.stringify({ shard: `${shard.index}/${shard.count}`, runs: run.outcomes.length, studyRuns: run.tasks.length, dir }, null, 2)}\n`);
+  else {
+    io.out(`Shard ${shard.index}/${shard.count}: ran ${run.outcomes.length} of the study's ${run.tasks.length} runs; wrote ${dir}/\n`
+      + `Merge all ${shard.count} shards with: svcsim merge DIR... --out DIR\n`);
+  }
   return EXIT.done;
 }
 
