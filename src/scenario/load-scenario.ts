@@ -2,6 +2,7 @@ import type { Topology, TrafficSpec } from '../model/topology.js';
 import type { Objective } from '../stats/results.js';
 import { buildTopology } from './build-topology.js';
 import { identicalCompareValues } from './compare-check.js';
+import { expandRanges } from './compare-ranges.js';
 import { checkEntryFields } from './entry-fields.js';
 import { formatDiagnostic, formatPath, hasErrors, InputError, type Diagnostic } from './diagnostics.js';
 import { parseDuration } from './durations.js';
@@ -142,8 +143,9 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
   const document = applyOptions(parsed.scenario, options);
 
   const report = scenarioReporter(scenarioRaw, diagnostics);
-  if (!checkVariantCount(document.spec.compare, limits, report)) return { diagnostics: dedupe(diagnostics) };
-  const all = expandVariants(document.spec.compare, (path, message) => report('error', path, message));
+  const compare = expandRanges(document.spec.compare, limits, report);
+  if (!compare || !checkVariantCount(compare, limits, report)) return { diagnostics: dedupe(diagnostics) };
+  const all = expandVariants(compare, (path, message) => report('error', path, message));
   const selected = options.variants?.length ? all.filter((v) => options.variants!.includes(v.name)) : all;
   const unknown = (options.variants ?? []).filter((n) => !all.some((v) => v.name === n));
   if (unknown.length > 0) {

@@ -76,8 +76,8 @@ export function expandVariants(compare: Record<string, Array<string | number | b
     })));
   }
   for (const v of variants) {
-    // A word names itself ("Local"); a number or boolean needs its field ("replicas=4").
-    const label = (o: Override) => (typeof o.value === 'string' ? o.value : `${o.column}=${o.value}`);
+    // A word names itself ("Local"); a number, a duration or a boolean needs its field ("replicas=4").
+    const label = (o: Override) => (typeof o.value === 'string' && !/^[\d.]/.test(o.value) ? o.value : `${o.column}=${o.value}`);
     v.name = axes.length === 1 ? String(v.overrides[0].value) : v.overrides.map(label).join(',');
   }
   return variants;
