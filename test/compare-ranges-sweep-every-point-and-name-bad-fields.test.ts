@@ -66,6 +66,6 @@ test('a to that whole steps do not reach is a warning naming the last point', ()
   const { scenario: s, diagnostics } = check('    Deployment/web:spec.replicas: { from: 1, to: 4, step: 2 }\n');
   expect(s!.variants.map((v) => v.name)).toEqual(['1', '3']);
   expect(diagnostics.map(formatDiagnostic)).toEqual([
-    XX spec.compare.Deployment/web:spec.replicas.to: 4 is not a whole number of steps from 1: the last point is 3',
+    'in.yaml:53: warning: Scenario "sweep": spec.compare.Deployment/web:spec.replicas.to: 4 is not a whole number of steps from 1: the last point is 3',
   ]);
 });
