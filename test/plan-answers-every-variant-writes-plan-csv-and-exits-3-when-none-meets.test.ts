@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { cli, records } from './support/run-cli.js';
+import { TempDirs } from './support/temp-dirs.js';
+
+const temp = new TempDirs();
+afterAll(() => temp.removeAll());
+
+const PLAN = 'scenarios/plan-seed.yaml';
+const VARY = ['--vary', 'Deployment/hostname-deployment:spec.replicas'];
+// 3,000 requests a replication and 3 replications keep every plan here well under a second.
+const QUICK = ['--requests', '3000', '--replications', '3', '--no-progress'];
+let met = { code: -1, out: '', err: '', dir: '' };
+let unmet = { code: -1, out: '', err: '', dir: '' };
+
+beforeAll(async () => {
+  const columns = process.env.COLUMNS;
+  process.env.COLUMNS = '200';
+  met = { ...(await cli('plan', PLAN, ...VARY, '--slo', 'p99<=150ms', '--max', '12', ...QUICK, '--out', join(temp.make(), 'met'))), dir: '' };
+  met.dir = met.out.match(/Wrote 2 files to (.*)\/\n$/)![1];
+  unmet = { ...(await cli('plan', PLAN, ...VARY, '--slo', 'p99<=40ms', '--max', '6', ...QUICK, '--out', join(temp.make(), 'unmet'))), dir: '' };
+  unmet.dir = unmet.out.match(/Wrote 2 files to (.*)\/\n$/)![1];
+  if (columns === undefined) delete process.env.COLUMNS;
+  else process.env.COLUMNS = columns;
+}, 30_000);
+
+test('plan answers for Cluster and for Local in a sentence each, shows the evidence and exits 0', () => {
+  expect(met.code).toBe(0);
+  expect(met.out).toMatch(/^Cluster: replicas \d+ is the fewest that meets p99<=150ms with 95% confidence \(pass, p99 [\d.]+ ms \([\d.]+ to [\d.]+\)\); at \d+: (fail|inconclusive), /);
+  expect(met.out).toMatch(/\nLocal: replicas \d+ is the fewest that meets p99<=150ms with 95% confidence/);
+  expect(met.out).toContain('Evidence (');
+  expect(met.out).toMatch(/│ variant │ replicas │ theory util │ +p99 ms │ +verdict │ note │/);
+});
+
+test('plan.csv has one tidy row per variant and value tried, the answer marked, and run.json the answers', () => {
+  const rows = records(readFileSync(join(met.dir, 'plan.csv'), 'utf8'));
+  const head = readFileSync(join(met.dir, 'plan.csv'), 'utf8').split('\n')[0];
+  const readme = readFileSync('README.md', 'utf8');
+  // The README lists plan.csv's columns; with this one objective they are these.
+  const documented = /plan\.csv`[^\n]*columns: `([^`]+)`/.exec(readme)![1];
+  expect(head).toBe(documented.replace('<objective columns>', 'slo_p99_le_150ms').replace('<theory columns>', 'theory_latency_p99_ms'));
+  const json = JSON.parse(readFileSync(join(met.dir, 'run.json'), 'utf8'));
+  for (const variant of ['Cluster', 'Local']) {
+    const mine = rows.filter((r) => r.variant === variant);
+    expect(mine.map((r) => Number(r.replicas))).toEqual([...mine.map((r) => Number(r.replicas))].sort((a, b) => a - b));
+    const answer = mine.filter((r) => r.answer === 'true');
+    expect(answer).toHaveLength(1);
+    expect(answer[0].slo_verdict).toBe('pass');
+    expect(Number(answer[0].latency_p99_ms) + Number(answer[0].latency_p99_ci95_ms)).toBeLessThanOrEqual(150);
+    // The value below the answer was tried and did not meet the objective with confidence.
+    const below = mine.find((r) => Number(r.replicas) === Number(answer[0].replicas) - 1);
+    expect(below?.meets).toBe('false');
+    expect(json.plan.answers.find((a: { variant: string }) => a.variant === variant).replicas).toBe(Number(answer[0].replicas));
+  }
+});
+
+test('an objective no value up to --max meets exits 3, naming the variants, with the points tried', () => {
+  expect(unmet.code).toBe(3);
+  expect(unmet.err).toBe('svcsim: no replicas up to 6 meets p99<=40ms for "Cluster", "Local"\n');
+  expect(unmet.out).toMatch(/^Cluster: no replicas up to 6 meets p99<=40ms with 95% confidence \(at 6: fail, p99 [\d.]+ ms/);
+  const rows = records(readFileSync(join(unmet.dir, 'plan.csv'), 'utf8'));
+  expect(rows.length).toBeGreaterThanOrEqual(2);
+  expect(rows.every((r) => r.answer === 'false' && r.meets === 'false')).toBe(true);
+});
+
+test('a field the planner cannot vary, an object that is not there, one replication or no objective are refused', async () => {
+  const bad = await cli('plan', PLAN, '--vary', 'Service/hostname-svc-lb-local:spec.ports[0].port', '--slo', 'p99<=50ms');
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain('svcsim: --vary "Service/hostname-svc-lb-local:spec.ports[0].port" is not a field the planner can vary: it varies spec.replicas of a Deployment, StatefulSet or ReplicaSet');
+  const missing = await cli('plan', PLAN, '--vary', 'Deployment/nope:spec.replicas', ...QUICK, '--out', join(temp.make(), 'x'));
+  expect(missing.code).toBe(1);
+  expect(missing.err).toContain('--vary Deployment/nope:spec.replicas: Not found: Deployment/nope (no such object in the input)');
+  const one = await cli('plan', PLAN, ...VARY, '--replications', '1');
+  expect(one.code).toBe(2);
+  expect(one.err).toContain('--replications must be at least 2 for plan');
+  const none = await cli('plan', 'scenarios/seed-two-nodes.yaml', ...VARY, ...QUICK);
+  expect(none.code).toBe(2);
+  expect(none.err).toContain('svcsim: plan needs an objective to meet: --slo "p99<=50ms" (or spec.slo in the Scenario)');
+});
