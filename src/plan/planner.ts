@@ -152,9 +152,10 @@ export function planCapacity(request: PlanRequest, scenarioAt: ScenarioAt, runRo
     variants: base.variants.map((variant, v) => {
       const { search, lowest, start } = searches[v];
       const answer = search.answer();
-      // The value below the answer that theory alone ruled out is evidence too.
+      // The value below the answer that theory (or the input) alone ruled out is evidence too.
       if (answer !== undefined && answer === lowest && answer > request.min && !points[v].has(answer - 1)) {
-        points[v].set(answer - 1, { value: answer - 1, theory: theory(answer - 1, v), meets: false, round: 0 });
+        const below = at(answer - 1);
+        points[v].set(answer - 1, { value: answer - 1, theory: theory(answer - 1, v), refused: 'refused' in below ? below.refused : undefined, meets: false, round: 0 });
       }
       return {
         name: variant.name, overrides: variant.overrides, start, answer,
