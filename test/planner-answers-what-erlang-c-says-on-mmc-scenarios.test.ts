@@ -21,14 +21,15 @@ spec:
   pods: [{ concurrency: 1, serviceTime: { exponential: { mean: 10ms } } }]
 `;
 
-function plan(text: string, vary: string, objective: string, replications: number): PlanResults {
+function plan(text: string, vary: string, objective: string, replications: number,
+  onRound?: (done: number, left: number) => void): PlanResults {
   const objectives = [parseObjective(objective) as Objective];
   const at: ScenarioAt = (value) => {
     const built = checkScenario({ sources: [{ file: 'mmc.yaml', text }], diagnostics: [] }, { set: { key: vary, value, option: '--vary' } });
     return built.scenario ? { scenario: built.scenario } : { refused: built.diagnostics.map(formatDiagnostic).join('; ') };
   };
   const request: PlanRequest = { vary, min: 1, max: 40, replications, objectives };
-  return planCapacity(request, at);
+  return planCapacity(request, at, undefined, onRound);
 }
 
 /** The smallest c whose M/M/c mean response (Erlang C wait plus service) is within the threshold. */
@@ -59,8 +60,14 @@ function expectTheoryAnswer(result: PlanResults, theoryAnswer: number): void {
 test('one pod of c workers: the planner\'s concurrency is Erlang C\'s for mean <= 13 ms (6 workers; 5 give 15.5 ms)', () => {
   const answer = erlangAnswer(0.013, (c) => (c * MU > LAMBDA ? mmcMeanWait(c, LAMBDA, MU) + 1 / MU : Infinity));
   expect(answer).toBe(6);
-  const result = plan(scenario(1, 6000), 'Scenario:spec.pods[0].concurrency', 'mean<=13ms', 5);
+  const rounds: Array<[number, number]> = [];
+  const result = plan(scenario(1, 6000), 'Scenario:spec.pods[0].concurrency', 'mean<=13ms', 5, (done, left) => rounds.push([done, left]));
   expectTheoryAnswer(result, answer);
+  // Progress: an estimate before the first round, then every round's 5 runs, ending with none left.
+  expect(rounds[0]).toEqual([0, 10]);
+  expect(rounds.map(([done]) => done)).toEqual(rounds.map((_, k) => 5 * k));
+  expect(rounds.at(-1)![1]).toBe(0);
+  expect(result.tasks).toBe(5 * (rounds.length - 1));
 });
 
 test('n pods of one worker each: the planner\'s replicas are M/M/1 at 400/n\'s for mean <= 26 ms (7 pods; 6 give 30 ms)', () => {

@@ -116,6 +116,8 @@ export function planCapacity(request: PlanRequest, scenarioAt: ScenarioAt, runRo
   const points = base.variants.map(() => new Map<number, PlanPoint>());
   let round = 0;
   let tasks = 0;
+  const left = () => searches.reduce((n, s) => n + s.search.remaining(), 0) * request.replications;
+  onRound?.(0, left());
   for (;;) {
     const wanted = searches.map((s) => s.search.next());
     if (wanted.every((x) => x === undefined)) break;
@@ -142,7 +144,7 @@ export function planCapacity(request: PlanRequest, scenarioAt: ScenarioAt, runRo
       }
       searches[v].search.record(value, points[v].get(value)!.meets);
     });
-    onRound?.(tasks, searches.reduce((n, s) => n + s.search.remaining(), 0) * request.replications);
+    onRound?.(tasks, left());
   }
   return {
     scenario: base.name,

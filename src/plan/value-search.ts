@@ -48,11 +48,16 @@ export class ValueSearch {
     return this.passing;
   }
 
-  /** About how many more values the search will try: for a progress estimate, not a promise. */
+  /**
+   * About how many more values the search will try, for a progress estimate (not a promise): 2
+   * before it starts (theory's guess and its neighbour), 3 while it gallops, and the bisection's
+   * steps once it has a passing value.
+   */
   remaining(): number {
     if (this.next() === undefined) return 0;
-    const span = this.passing === undefined ? this.max - this.failing : this.passing - this.failing;
-    return Math.max(1, Math.ceil(Math.log2(Math.max(2, span))) + (this.passing === undefined ? 1 : 0));
+    if (this.tried.size === 0) return 2;
+    if (this.passing === undefined) return 3;
+    return Math.max(1, Math.ceil(Math.log2(this.passing - this.failing)));
   }
 
   private hasFailed(): boolean {
