@@ -46,6 +46,12 @@ test('a duration range sweeps a latency in the step\'s unit, and summary rows ca
   expect(results.variants.map((v) => v.overrides.clientToLoadBalancer)).toEqual(['500us', '1000us', '1500us', '2000us']);
 });
 
+test('a bare 0 is a duration beside durations, as everywhere in a Scenario', () => {
+  const { scenario: s, diagnostics } = check('    Scenario:spec.network.sameZone: { from: 0, to: 2ms, step: 1ms }\n');
+  expect(diagnostics).toEqual([]);
+  expect(s!.variants.map((v) => v.name)).toEqual(['0s', '1ms', '2ms']);
+});
+
 test('a step of 0, a to below from, mixed kinds and too many points are errors naming the field', () => {
   const errors = (compare: string) => check(compare).diagnostics.map(formatDiagnostic);
   expect(errors('    Deployment/web:spec.replicas: { from: 1, to: 4, step: 0 }\n')).toEqual([

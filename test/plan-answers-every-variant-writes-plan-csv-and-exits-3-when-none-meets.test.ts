@@ -64,6 +64,20 @@ test('an objective no value up to --max meets exits 3, naming the variants, with
   expect(rows.every((r) => r.answer === 'false' && r.meets === 'false')).toBe(true);
 });
 
+test('when theory finds a pod unstable at every value, nothing is simulated and the top value says why', async () => {
+  const dir = join(temp.make(), 'unstable');
+  const r = await cli('plan', PLAN, ...VARY, '--rate', '2000', '--max', '5', ...QUICK, '--out', dir);
+  expect(r.code).toBe(3);
+  // Placed 3 + 2, Local's pods on B get 1,000 req/s each: five times what one serves.
+  expect(r.out.replaceAll('\n', ' ')).toContain('Cluster: no replicas up to 5 meets p99<=50ms with 95% confidence (at 5: not simulated: theory finds a pod unstable (utilization 400.0%)). '
+    + 'Local: no replicas up to 5 meets p99<=50ms with 95% confidence (at 5: not simulated: theory finds a pod unstable (utilization 500.0%)).');
+  expect(r.out).toContain('Evidence (0 simulations, 3 replications a point;');
+  const rows = records(readFileSync(join(dir, 'plan.csv'), 'utf8'));
+  expect(rows.map((row) => [row.variant, row.replicas, row.simulated, row.round, row.theory_util_max])).toEqual([
+    ['Cluster', '5', 'false', '0', '4.000000'], ['Local', '5', 'false', '0', '5.000000'],
+  ]);
+});
+
 test('a field the planner cannot vary, an object that is not there, one replication or no objective are refused', async () => {
   const bad = await cli('plan', PLAN, '--vary', 'Service/hostname-svc-lb-local:spec.ports[0].port', '--slo', 'p99<=50ms');
   expect(bad.code).toBe(2);

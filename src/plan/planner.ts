@@ -159,6 +159,11 @@ export function planCapacity(request: PlanRequest, scenarioAt: ScenarioAt, runRo
         const below = at(answer - 1);
         points[v].set(answer - 1, { value: answer - 1, theory: theory(answer - 1, v), refused: 'refused' in below ? below.refused : undefined, meets: false, round: 0 });
       }
+      // No value theory finds stable (or the input accepts): the top one says why none was simulated.
+      if (points[v].size === 0) {
+        const top = at(request.max);
+        points[v].set(request.max, { value: request.max, theory: theory(request.max, v), refused: 'refused' in top ? top.refused : undefined, meets: false, round: 0 });
+      }
       return {
         name: variant.name, overrides: variant.overrides, start, answer,
         points: [...points[v].values()].sort((a, b) => a.value - b.value),

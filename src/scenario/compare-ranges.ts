@@ -38,7 +38,11 @@ type Problem = (field: 'from' | 'to' | 'step' | undefined, message: string, seve
 
 function rangePoints(range: CompareRange, problem: Problem, limits: RunLimits): CompareValue[] | undefined {
   const fields = ['from', 'to', 'step'] as const;
+  // A bare 0 is a duration too, as everywhere in a Scenario: { from: 0, to: 5ms, step: 1ms }.
   const durations = fields.filter((f) => typeof range[f] === 'string');
+  if (durations.length > 0 && durations.length < 3 && fields.every((f) => typeof range[f] === 'string' || range[f] === 0)) {
+    return rangePoints({ from: String(range.from).replace(/^0$/, '0'), to: String(range.to).replace(/^0$/, '0'), step: String(range.step).replace(/^0$/, '0') }, problem, limits);
+  }
   if (durations.length > 0 && durations.length < 3) {
     problem(undefined, `Invalid value: from, to and step must be all numbers (replicas, a rate) or all durations ("1ms"); ${durations.join(' and ')} ${durations.length === 1 ? 'is a duration' : 'are durations'}`);
     return undefined;
