@@ -30,7 +30,7 @@ test('plan answers for Cluster and for Local in a sentence each, shows the evide
   expect(met.out).toMatch(/^Cluster: replicas \d+ is the fewest that meets p99<=150ms with 95% confidence \(pass, p99 [\d.]+ ms \([\d.]+ to [\d.]+\)\); at \d+: (fail|inconclusive), /);
   expect(met.out).toMatch(/\nLocal: replicas \d+ is the fewest that meets p99<=150ms with 95% confidence/);
   expect(met.out).toContain('Evidence (');
-  expect(met.out).toMatch(/│ variant │ replicas │ theory util │ +p99 ms │ +verdict │ note │/);
+  expect(met.out).toMatch(/│ variant │ replicas │ theory util │ +p99 ms │ +util max │ +verdict │ note │/);
 });
 
 test('plan.csv has one tidy row per variant and value tried, the answer marked, and run.json the answers', () => {

@@ -38,12 +38,14 @@ export function answerSentence(plan: PlanResults, v: PlanVariant, column: string
 /**
  * The planner's report: the answer of each variant in a sentence, then the evidence table, every
  * point tried in value order with theory's utilization, the simulated metrics of the objectives
- * with their 95% intervals, and the verdict; unstable and unsimulated points say so.
+ * and the busiest pod's utilization with their 95% half-widths, and the verdict; unstable and
+ * unsimulated points say so.
  */
 export function formatPlan(plan: PlanResults, column: string, options: ReportOptions = {}): string {
   const width = options.width ?? 80;
   const sentences = plan.variants.map((v) => wrapPieces(answerSentence(plan, v, column).split(' '), width)).join('\n');
-  const metrics = [...new Set(plan.request.objectives.map((o) => o.metric))];
+  // The objectives' metrics, and the busiest pod's utilization as simulated beside theory's.
+  const metrics = [...new Set([...plan.request.objectives.map((o) => o.metric), 'pod_util_max'])];
   const head = ['variant', column, 'theory util', ...metrics.map((m) => VIEWS[m]?.short ?? m), 'verdict', 'note'];
   const rows = plan.variants.flatMap((v) => v.points.map((p) => [
     v.name, `${p.value}${p.value === v.answer ? ' *' : ''}`,
