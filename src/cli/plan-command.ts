@@ -50,7 +50,8 @@ export async function planCommand(args: PlanArgs, io: CliIo): Promise<number> {
     const scenarioAt: ScenarioAt = (value) => {
       const built = checkScenario(input, { ...options, replications, set: { key: args.vary, value, option: '--vary' } });
       if (built.scenario) return { scenario: built.scenario };
-      return { refused: built.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('; ') };
+      // The field and reason, not file and line: the same for every value, said once in plan.csv's note.
+      return { refused: built.diagnostics.filter((d) => d.severity === 'error').map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ') };
     };
     // A --vary the input cannot take (no such object) is refused at every value: said once, as bad input.
     const low = scenarioAt(args.min);

@@ -57,7 +57,8 @@ export function formatPlan(plan: PlanResults, column: string, options: ReportOpt
       return x.halfWidth > 0 ? `${view.text(x.mean)} ± ${view.text(x.halfWidth)}` : view.text(x.mean);
     }),
     p.verdict ? paintVerdict(p.verdict.verdict, options.colors ?? false) : '-',
-    pointNote(p),
+    // A refusal's field is enough in the table; its reason is in the sentence and plan.csv.
+    p.refused ? `refused: ${p.refused.split(': ')[0]}` : pointNote(p),
   ]));
   const evidence = table(head, rows, 2, options);
   return `${sentences}\n\nEvidence (${plan.tasks} simulations, ${plan.request.replications} replications a point; * the answer; ± 95% half-width):\n${evidence}\n`;
