@@ -88,6 +88,14 @@ test('a field the planner cannot vary, an object that is not there, one replicat
   const one = await cli('plan', PLAN, ...VARY, '--replications', '1');
   expect(one.code).toBe(2);
   expect(one.err).toContain('--replications must be at least 2 for plan');
+  for (const [args, message] of [
+    [['--min', '0'], '--min must be a whole number >= 1, got "0"'],
+    [['--rate', 'fast'], '--rate must be a number of requests per second above 0 (like 2000), got "fast"'],
+    [['--min', '5', '--max', '3'], '--min 5 is above --max 3'],
+  ]) {
+    const r = await cli('plan', PLAN, ...VARY, ...args);
+    expect([r.code, r.err.split('\n')[0]]).toEqual([2, `svcsim: ${message}`]);
+  }
   const none = await cli('plan', 'scenarios/seed-two-nodes.yaml', ...VARY, ...QUICK);
   expect(none.code).toBe(2);
   expect(none.err).toContain('svcsim: plan needs an objective to meet: --slo "p99<=50ms" (or spec.slo in the Scenario)');
