@@ -1,6 +1,7 @@
 import type { DistributionSpec } from '../engine/distributions.js';
 import { Z99 } from '../engine/distributions.js';
 import { allenCunneenMeanWait, mmcResponseTail } from '../engine/queueing-theory.js';
+import type { Topology } from '../model/topology.js';
 import type { Variant } from '../scenario/load-scenario.js';
 import type { Objective } from '../stats/results.js';
 import { routingShares } from './routing-shares.js';
@@ -20,8 +21,9 @@ export interface TheoryPoint {
  * Each pod as an M/G/c queue (c its workers) fed its routing share of the Poisson traffic: the
  * mean response by Allen-Cunneen (exact for exponential service), percentiles from the M/M/c
  * response-time tail mixed over the pods by share (only when every serving pod's service time is
- * exponential), the busiest pod's utilization. Network latencies, retries and timeouts are left
- * out: the prediction is a starting point for the simulated search, not its answer.
+ * exponential), the busiest pod's utilization; latencies add the network's fixed links
+ * (fixedLatency). Second hops, retries and timeouts are left out: the prediction is a starting
+ * point for the simulated search, not its answer.
  */
 export function theoryAt(variant: Variant, objectives: readonly Objective[]): TheoryPoint {
   const shares = routingShares(variant.topology);
@@ -33,21 +35,37 @@ export function theoryAt(variant: Variant, objectives: readonly Objective[]): Th
   const utilizationMax = pods.reduce((m, p) => Math.max(m, p.lambda / (p.c * p.mu)), pods.length === 0 ? Infinity : 0);
   const stable = utilizationMax < 1;
   const served = pods.reduce((s, p) => s + p.share, 0);
+  const network = fixedLatency(variant.topology);
   const predicted = objectives.map((o) => {
     if (o.metric === 'pod_util_max') return utilizationMax;
     // A pod that serves in no time (a constant 0) queues nothing: no formula needed, none applies.
     if (!stable || served <= 0 || !pods.every((p) => Number.isFinite(p.mu))) return NaN;
     if (o.metric === 'latency_mean_ms') {
-      return pods.reduce((s, p) => s + p.share * (allenCunneenMeanWait(p.c, p.lambda, p.mu, serviceScv(p.spec)) + 1 / p.mu), 0) / served;
+      return network + pods.reduce((s, p) => s + p.share * (allenCunneenMeanWait(p.c, p.lambda, p.mu, serviceScv(p.spec)) + 1 / p.mu), 0) / served;
     }
     const quantile = PERCENTILES[o.metric];
     if (quantile === undefined || !pods.every((p) => p.spec.kind === 'exponential')) return NaN;
     const tail = (t: number) => pods.reduce((s, p) => s + p.share * mmcResponseTail(p.c, p.lambda, p.mu, t), 0) / served;
-    return solveTail(tail, 1 - quantile, Math.max(...pods.map((p) => 1 / p.mu)));
+    return network + solveTail(tail, 1 - quantile, Math.max(...pods.map((p) => 1 / p.mu)));
   });
   const within = (o: Objective, x: number) => Number.isNaN(x) || (o.op === '<=' ? x <= o.threshold : x < o.threshold);
   const meets = stable && objectives.every((o, k) => within(o, predicted[k]));
   return { utilizationMax, stable, predicted, meets };
+}
+
+/**
+ * The least time the network adds to every request and its response: the entry's links (client
+ * to load balancer and on to a node, or client to node) and the shortest link to a pod, once each
+ * way. A second hop between nodes, DNS lookups, an ingress controller's hop and kube-proxy's
+ * per-connection cost are left out, so a latency predicted with it is a floor, not an estimate.
+ */
+export function fixedLatency(t: Topology): number {
+  const mean = (d: DistributionSpec) => moments(d).mean;
+  const n = t.network;
+  if (t.ingress || t.externalName || t.headless) return 0;
+  const entry = t.entry === 'loadBalancer' ? mean(n.clientToLoadBalancer) + mean(n.loadBalancerToNode)
+    : t.entry === 'nodePort' ? mean(n.clientToNode) : 0;
+  return 2 * (entry + Math.min(mean(n.sameNode), mean(n.sameZone), mean(n.crossZone)));
 }
 
 const PERCENTILES: Record<string, number> = { latency_p50_ms: 0.5, latency_p90_ms: 0.9, latency_p99_ms: 0.99, latency_p999_ms: 0.999 };
