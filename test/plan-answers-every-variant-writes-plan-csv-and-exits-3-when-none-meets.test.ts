@@ -55,6 +55,24 @@ test('plan.csv has one tidy row per variant and value tried, the answer marked, 
   }
 });
 
+test('--json carries the answers, their sentences and every point tried, as plan.csv has them', async () => {
+  const dir = join(temp.make(), 'json');
+  const r = await cli('plan', PLAN, ...VARY, '--slo', 'p99<=150ms', '--max', '12', ...QUICK, '--out', dir, '--json');
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.out);
+  const rows = records(readFileSync(join(dir, 'plan.csv'), 'utf8'));
+  expect(json.variants.map((v: { variant: string }) => v.variant)).toEqual(['Cluster', 'Local']);
+  for (const v of json.variants) {
+    expect(v.sentence).toMatch(new RegExp(`^${v.variant}: replicas ${v.replicas} is the fewest that meets p99<=150ms`));
+    const mine = rows.filter((row) => row.variant === v.variant);
+    expect(v.points.map((p: { replicas: number }) => p.replicas)).toEqual(mine.map((row) => Number(row.replicas)));
+    expect(v.points.map((p: { latency_p99_ms: number }) => p.latency_p99_ms)).toEqual(mine.map((row) => Number(row.latency_p99_ms)));
+    expect(v.points.find((p: { answer: boolean }) => p.answer).replicas).toBe(v.replicas);
+  }
+  // Same seed, same plan: the JSON's answers are the console's.
+  expect(json.variants.map((v: { sentence: string }) => v.sentence).join(' ')).toBe(met.out.split('\n\nEvidence')[0].replaceAll('\n', ' '));
+});
+
 test('an objective no value up to --max meets exits 3, naming the variants, with the points tried', () => {
   expect(unmet.code).toBe(3);
   expect(unmet.err).toBe('svcsim: no replicas up to 6 meets p99<=40ms for "Cluster", "Local"\n');

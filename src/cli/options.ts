@@ -50,6 +50,7 @@ export const PLAN_OPTIONS = {
   out: { ...CHECK_OPTIONS.out, describe: 'Directory for plan.csv and run.json (default: results/<scenario name>-plan/)' },
   variant: { type: 'string', array: true, describe: 'Plan only this variant of spec.compare (repeatable)' },
   'allow-large': CHECK_OPTIONS['allow-large'],
+  json: { type: 'boolean', default: false, describe: 'Print the answers and every point tried as JSON on stdout instead of sentences and a table' },
   progress: RUN_OPTIONS.progress,
 } as const;
 
@@ -67,6 +68,7 @@ export interface PlanArgs {
   out?: string;
   variant?: string[];
   allowLarge: boolean;
+  json: boolean;
   progress: boolean;
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { formatPlan } from '../output/console-plan.js';
 import { FolderBusyError } from '../output/folder-lock.js';
 import { claimPlanFolder, writePlan } from '../output/plan-files.js';
+import { toPlanJson } from '../output/plan-json.js';
 import { createProgress, type Progress } from '../output/progress.js';
 import type { ResultFolder } from '../output/result-folder.js';
 import { terminalWidth, useColors } from '../output/terminal.js';
@@ -68,7 +69,7 @@ export async function planCommand(args: PlanArgs, io: CliIo): Promise<number> {
     folder = claimPlanFolder(dir);
     for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
     const perTask = base.variants[0]?.traffic.requests;
-    const bar = createProgress(Array(base.variants.length * replications * 2).fill(perTask), `${base.name} plan`, args.progress);
+    const bar = createProgress(Array(base.variants.length * replications * 2).fill(perTask), `${base.name} plan`, args.progress && !args.json);
     progress = bar;
     let done = 0;
     const plan = planCapacity({ vary: args.vary, min: args.min, max: args.max, replications, objectives: base.objectives }, scenarioAt,
@@ -84,7 +85,8 @@ export async function planCommand(args: PlanArgs, io: CliIo): Promise<number> {
       wallTimeSeconds: Number(process.hrtime.bigint() - started) / 1e9,
     }));
     const report = { width: terminalWidth(process.env, process.stdout), colors: useColors(process.env, process.stdout) };
-    io.out(`${formatPlan(plan, column, report)}Wrote ${written.length} files to ${dir}/\n`);
+    if (args.json) io.out(`${JSON.stringify(toPlanJson(plan, column, svcsimVersion()), null, 2)}\n`);
+    else io.out(`${formatPlan(plan, column, report)}Wrote ${written.length} files to ${dir}/\n`);
     const none = plan.variants.filter((v) => v.answer === undefined).map((v) => v.name);
     if (none.length > 0) {
       io.err(`svcsim: no ${column} up to ${args.max} meets ${base.objectives.map((o) => o.text).join(', ')} for ${none.map((n) => JSON.stringify(n)).join(', ')}\n`);
