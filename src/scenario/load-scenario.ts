@@ -235,7 +235,7 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
 function setOverride(set: NonNullable<ScenarioOptions['set']>, objects: readonly RawObject[], scenario: RawObject,
   compare: ScenarioDocument['spec']['compare'], out: Diagnostic[]): Override | undefined {
   const refuse = (message: string) => {
-    out.push({ severity: 'error', file: scenario.origin.file, object: `Scenario/${scenario.name}`, message: `${set.option} ${set.key}: ${message}` });
+    out.push({ severity: 'error', file: scenario.origin.file, message: `${set.option} ${set.key}: ${message}` });
     return undefined;
   };
   const parsed = parseOverrideKey(set.key);
