@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { formatDiagnostic } from '../src/scenario/diagnostics.js';
 import { checkScenario } from '../src/scenario/load-scenario.js';
+import { autoscaledYaml } from './support/autoscaled-cluster.js';
 import { deploymentYaml, nodeYaml, serviceYaml } from './support/scenario-files.js';
 
 const text = (compare: string) => `${nodeYaml('node-a')}${nodeYaml('node-b')}${deploymentYaml('web', 2)}${serviceYaml('web', 'LoadBalancer')}apiVersion: svcsim.io/v1alpha1
@@ -33,5 +34,16 @@ test('a field compare compares already, or an object not in the input, is refuse
   const missing = check('    spec.externalTrafficPolicy: [Cluster, Local]\n', 'StatefulSet/db:spec.replicas', 4);
   expect(missing.diagnostics.map(formatDiagnostic)).toEqual([
     'in.yaml: error: --vary StatefulSet/db:spec.replicas: Not found: StatefulSet/db (no such object in the input)',
+  ]);
+});
+
+const HPA = '  minReplicas: 2\n  maxReplicas: 6\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: 60 } }';
+
+test('the replicas of a workload a HorizontalPodAutoscaler scales are refused: the autoscaler would choose them', () => {
+  const yaml = autoscaledYaml({ replicas: 2, hpa: HPA, spec: '  traffic: { service: web, rate: 100, duration: 60s }\n' });
+  const { diagnostics } = checkScenario({ sources: [{ file: 'hpa.yaml', text: yaml }], diagnostics: [] },
+    { set: { key: 'Deployment/web:spec.replicas', value: 3, option: '--vary' } });
+  expect(diagnostics.map(formatDiagnostic)).toEqual([
+    'hpa.yaml: error: --vary Deployment/web:spec.replicas: Invalid value: HorizontalPodAutoscaler/web scales Deployment/web, so its replicas are the autoscaler\'s; plan without the autoscaler',
   ]);
 });

@@ -245,6 +245,10 @@ function setOverride(set: NonNullable<ScenarioOptions['set']>, objects: readonly
   if (parsed.target !== undefined && parsed.target !== SCENARIO && !objects.some((o) => `${o.kind}/${o.name}` === parsed.target && !o.apiVersion.startsWith('svcsim.io/'))) {
     return refuse(`Not found: ${target} (no such object in the input)`);
   }
+  // An autoscaler would change the replicas the planner sets: the answer would be the autoscaler's.
+  const scaler = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && parsed.path.join('.') === 'spec.replicas'
+    && `${String((o.value.spec as { scaleTargetRef?: { kind?: unknown } } | undefined)?.scaleTargetRef?.kind)}/${String((o.value.spec as { scaleTargetRef?: { name?: unknown } } | undefined)?.scaleTargetRef?.name)}` === parsed.target);
+  if (scaler) return refuse(`Invalid value: HorizontalPodAutoscaler/${scaler.name} scales ${parsed.target}, so its replicas are the autoscaler's; plan without the autoscaler`);
   return { ...parsed, value: set.value, column: String([...parsed.path].reverse().find((p) => typeof p === 'string')) };
 }
 
