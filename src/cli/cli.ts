@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { claimResultFolder, writeResults } from '../output/csv-files.js';
@@ -13,13 +12,14 @@ import { runTasks } from '../run/task-pool.js';
 import { checkScenario, readSources, type Scenario } from '../scenario/load-scenario.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
+import { catchingSignals, processIo, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
-import { processIo, type CliIo } from './cli-io.js';
-import { CHECK_OPTIONS, MERGE_OPTIONS, RUN_OPTIONS, type CheckArgs, type MergeArgs, type RunArgs } from './options.js';
+import { defaultJobs } from './jobs.js';
+import { CHECK_OPTIONS, MERGE_OPTIONS, PLAN_OPTIONS, RUN_OPTIONS, type CheckArgs, type MergeArgs, type PlanArgs, type RunArgs } from './options.js';
+import { planCommand } from './plan-command.js';
 import { outDirProblem } from './out-dir.js';
 import { printResults } from './print-results.js';
 import { defaultShardDir, mergeCommand, resolveShard, writeShardFolder } from './shard-commands.js';
-import { catchingSignals } from './signals.js';
 import { svcsimVersion } from './version.js';
 
 export type { CliIo };
@@ -42,6 +42,16 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective')
         .example('$0 run scenarios/seed-two-nodes.yaml --replications 8 --shard 0/4 --out results/s0', 'A quarter of the study, for svcsim merge'),
     async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
+    .command('plan <files..>', 'Find the fewest replicas (or workers) that meet the objectives, for every variant of spec.compare', (y) =>
+      y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'YAML files (multi-document)' })
+        .options(PLAN_OPTIONS)
+        .example('$0 plan scenarios/plan-seed.yaml --vary Deployment/hostname-deployment:spec.replicas --slo "p99<=50ms"',
+          'Replicas each policy needs for p99 <= 50 ms at the seed\'s load')
+        .example('$0 plan cluster.yaml scenario.yaml --vary Deployment/web:spec.replicas --slo "p99<=50ms" --rate 2000 --max 100',
+          'At 2,000 req/s; exit 3 if 100 replicas are not enough')
+        .example('$0 plan scenario.yaml --vary "Scenario:spec.pods[0].concurrency" --slo "mean<=20ms" --replications 10',
+          'Workers per pod, each point judged on 10 replications'),
+    async (args) => { state.exitCode = await planCommand(args as unknown as PlanArgs, io); })
     .command('validate <files..>', 'Every check run makes, without running: the API server\'s, svcsim\'s and the pre-flight\'s', (y) =>
       y.positional('files', { type: 'string', array: true, demandOption: true })
         .options(CHECK_OPTIONS)
@@ -56,7 +66,7 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
     .command('schema', 'Print the JSON Schema of the Scenario document', () => {}, () => {
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     })
-    .demandCommand(1, 'Name a command: run, validate, merge or schema')
+    .demandCommand(1, 'Name a command: run, plan, validate, merge or schema')
     .strict()
     .version(svcsimVersion())
     .help()
@@ -170,19 +180,6 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   } finally {
     folder?.release();
   }
-}
-
-/** Studies sending fewer requests than this in all run in this thread unless --jobs says otherwise. */
-const SMALL_STUDY = 100_000;
-
-/**
- * --jobs by default: the machine's available parallelism, but 1 for a small study (its runs'
- * requests known and under SMALL_STUDY in all): a worker thread costs about 0.1 s of CPU to
- * start (bench/RESULTS.md), more than a small study would save.
- */
-function defaultJobs(requests: ReadonlyArray<number | undefined>): number {
-  const total = requests.reduce<number>((sum, r) => sum + (r ?? Infinity), 0);
-  return total < SMALL_STUDY ? 1 : availableParallelism();
 }
 
 /** `run` without the run: a file of Kubernetes objects alone is valid too. */

@@ -4,7 +4,7 @@ import { toJsonSummary } from '../output/json-summary.js';
 import { terminalWidth, useColors } from '../output/terminal.js';
 import { resultWarnings } from '../output/variant-warnings.js';
 import type { RunResults } from '../stats/results.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
 
 /**

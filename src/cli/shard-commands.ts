@@ -6,12 +6,11 @@ import { mergeShards, scenarioSha256, ShardError, writeShard, type ShardManifest
 import type { Shard } from '../run/shards.js';
 import { gatherResults, studyShape, type StudyTask, type TaskOutcome } from '../run/study.js';
 import type { Scenario } from '../scenario/load-scenario.js';
-import type { CliIo } from './cli-io.js';
+import { catchingSignals, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
 import type { MergeArgs, ShardOption } from './options.js';
 import { outDirProblem } from './out-dir.js';
 import { printResults } from './print-results.js';
-import { catchingSignals } from './signals.js';
 import { svcsimVersion } from './version.js';
 
 /**

@@ -7,6 +7,11 @@ export interface Progress {
   runDone(index: number): void;
   /** Removes the bar, if one was shown. Call it also when the run fails. */
   stop(): void;
+  /**
+   * A new estimate of the whole study's runs (those done first): a search (the planner) learns
+   * only as it goes how many runs it will make. The runs already done keep their counts.
+   */
+  setRuns(runs: ReadonlyArray<number | undefined>): void;
 }
 
 /** Runs that finish sooner than this never show a bar. */
@@ -20,12 +25,15 @@ const SHOW_AFTER_MS = 1000;
  * number of them, and finished runs when some send for a duration (their requests are not known
  * beforehand).
  */
-export function createProgress(runs: ReadonlyArray<number | undefined>, label: string, enabled: boolean): Progress {
-  if (!enabled || process.stderr.isTTY !== true || runs.length === 0) return { update() {}, runDone() {}, stop() {} };
+export function createProgress(planned: ReadonlyArray<number | undefined>, label: string, enabled: boolean): Progress {
+  if (!enabled || process.stderr.isTTY !== true || planned.length === 0) return { update() {}, runDone() {}, stop() {}, setRuns() {} };
+  let runs = planned;
   const byRequests = runs.every((r) => r !== undefined && r > 0);
-  const total = byRequests ? runs.reduce<number>((a, r) => a + r!, 0) : runs.length;
+  const totalOf = (list: ReadonlyArray<number | undefined>) => (byRequests ? list.reduce<number>((a, r) => a + (r ?? 0), 0) : list.length);
+  let total = totalOf(runs);
   const startedAt = Date.now();
-  const sentBy = new Array<number>(runs.length).fill(0);
+  // By run index; grows with setRuns.
+  const sentBy: number[] = [];
   let sent = 0;
   let finished = 0;
   let bar: cliProgress.SingleBar | undefined;
@@ -53,7 +61,7 @@ export function createProgress(runs: ReadonlyArray<number | undefined>, label: s
     bar.start(total, value, done);
   };
   const count = (index: number, now: number) => {
-    sent += now - sentBy[index];
+    sent += now - (sentBy[index] ?? 0);
     sentBy[index] = now;
   };
   return {
@@ -62,8 +70,14 @@ export function createProgress(runs: ReadonlyArray<number | undefined>, label: s
       show();
     },
     runDone(index: number) {
-      count(index, runs[index] ?? sentBy[index]);
+      count(index, runs[index] ?? sentBy[index] ?? 0);
       finished += 1;
+      show();
+    },
+    setRuns(next) {
+      runs = next;
+      total = totalOf(runs);
+      bar?.setTotal(total);
       show();
     },
     stop() {

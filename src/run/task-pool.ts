@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Scenario } from '../scenario/load-scenario.js';
 import { outcomeFromData } from './task-outcome-data.js';
 import { runTask, type StudyTask, type TaskOutcome } from './study.js';
-import { TASK_WORKER_MARK, type TaskReply, type TaskRequest, type TaskWorkerSetup } from './task-worker.js';
+import { TASK_WORKER_MARK, type TaskReply, type TaskRequest, type TaskStudy, type TaskWorkerSetup } from './task-worker.js';
 
 /** Set by the bundler (scripts/build.mjs): the file, beside the CLI bundle, that a worker thread starts from. */
 declare const SVCSIM_WORKER_FILE: string | undefined;
@@ -18,6 +17,14 @@ export interface TaskRunOptions {
   onTaskDone?: (index: number, outcome: TaskOutcome) => void;
   /** The worker's entry file: the default is found beside this module (or the CLI bundle); tests running the sources name a built one. */
   workerFile?: string | URL;
+  /** Outcomes with their summary only, without the run's detail (`result`): a planner's probes. */
+  summaryOnly?: boolean;
+}
+
+/** A task and the Scenario it runs on: a planner's round runs tasks of several Scenarios (one per value tried). */
+export interface ScenarioTask {
+  scenario: TaskStudy;
+  task: StudyTask;
 }
 
 /**
@@ -28,69 +35,125 @@ export interface TaskRunOptions {
  * simulation at a time; this thread holds only finished outcomes.
  *
  * node:worker_threads directly, not a pool library: each worker is sent the Scenario once and
- * then only task numbers, and streams progress messages back; and the CLI bundle is itself the
+ * then only tasks, and streams progress messages back; and the CLI bundle is itself the
  * worker (it loads with its V8 code cache), where piscina or tinypool load their own worker
  * script from node_modules, which a bundle does not carry.
  */
-export async function runTasks(scenario: Pick<Scenario, 'seed' | 'variants'>, tasks: readonly StudyTask[],
-  options: TaskRunOptions = {}): Promise<TaskOutcome[]> {
-  const requested = options.jobs ?? 1;
-  if (!(Number.isInteger(requested) && requested >= 1)) throw new RangeError(`jobs must be a whole number >= 1, got ${requested}`);
-  const jobs = Math.min(requested, tasks.length);
-  if (jobs <= 1) return tasks.map((task, index) => runInThisThread(scenario, task, index, options));
-  return runOnWorkers(scenario, tasks, jobs, options);
+export async function runTasks(scenario: TaskStudy, tasks: readonly StudyTask[], options: TaskRunOptions = {}): Promise<TaskOutcome[]> {
+  const study = { seed: scenario.seed, variants: scenario.variants };
+  return runScenarioTasks(tasks.map((task) => ({ scenario: study, task })), options);
 }
 
-function runInThisThread(scenario: Pick<Scenario, 'seed' | 'variants'>, task: StudyTask, index: number, options: TaskRunOptions): TaskOutcome {
+/** runTasks for tasks of several Scenarios, on a pool of its own: see TaskPool. */
+export async function runScenarioTasks(tasks: readonly ScenarioTask[], options: TaskRunOptions = {}): Promise<TaskOutcome[]> {
+  const pool = new TaskPool(options.jobs ?? 1, options.workerFile);
+  try {
+    return await pool.run(tasks, options);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * Worker threads kept for batch after batch: a planner's rounds start them once, not once a
+ * round. A worker is sent a Scenario with its first task of it, then only tasks while they are
+ * of the same one. `close` ends the threads (an open pool keeps the process alive).
+ */
+export class TaskPool {
+  private readonly workers: Worker[] = [];
+  private readonly sentStudy = new Map<Worker, TaskStudy>();
+  /** The batch running now: how it learns of a worker's end. */
+  private failBatch: ((error: Error) => void) | undefined;
+  private broken: Error | undefined;
+
+  constructor(readonly jobs: number, private readonly file?: string | URL) {
+    if (!(Number.isInteger(jobs) && jobs >= 1)) throw new RangeError(`jobs must be a whole number >= 1, got ${jobs}`);
+  }
+
+  /** Runs the tasks, `jobs` at a time (1: in this thread), and gives their outcomes in task order. */
+  async run(tasks: readonly ScenarioTask[], options: TaskRunOptions = {}): Promise<TaskOutcome[]> {
+    const jobs = Math.min(this.jobs, tasks.length);
+    if (jobs <= 1) return tasks.map((t, index) => runInThisThread(t, index, options));
+    if (this.broken) throw this.broken;
+    while (this.workers.length < jobs) this.start();
+    return this.runOnWorkers(tasks, this.workers.slice(0, jobs), options);
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    this.broken ??= new Error('the task pool is closed');
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private start(): void {
+    const worker = new Worker(workerFile(this.file), { workerData: { mark: TASK_WORKER_MARK } satisfies TaskWorkerSetup, execArgv: workerExecArgv() });
+    const fail = (error: Error) => {
+      if (this.broken) return;
+      this.broken = error;
+      this.failBatch?.(error);
+    };
+    worker.on('error', (e) => fail(new Error(`a worker thread failed: ${e.message}`)));
+    worker.on('exit', (code) => fail(new Error(`a worker thread exited (code ${code}) before the tasks were done`)));
+    this.workers.push(worker);
+  }
+
+  private runOnWorkers(tasks: readonly ScenarioTask[], workers: Worker[], options: TaskRunOptions): Promise<TaskOutcome[]> {
+    const outcomes = new Array<TaskOutcome>(tasks.length);
+    let next = 0;
+    let finished = 0;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const listeners = new Map<Worker, (reply: TaskReply) => void>();
+      const settle = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        this.failBatch = undefined;
+        for (const [w, listener] of listeners) w.off('message', listener);
+        if (error) {
+          // A failed task leaves its siblings running: this pool is done.
+          void this.close();
+          reject(error);
+        } else resolve(outcomes);
+      };
+      this.failBatch = settle;
+      const give = (worker: Worker) => {
+        if (next >= tasks.length) return;
+        const index = next++;
+        const { scenario, task } = tasks[index];
+        const known = this.sentStudy.get(worker) === scenario;
+        this.sentStudy.set(worker, scenario);
+        worker.postMessage({ index, task, study: known ? undefined : scenario, summaryOnly: options.summaryOnly ?? false } satisfies TaskRequest);
+      };
+      for (const worker of workers) {
+        const listener = (reply: TaskReply) => {
+          if (settled) return;
+          if (reply.kind === 'progress') {
+            options.onProgress?.(reply.index, reply.sent);
+          } else if (reply.kind === 'failed') {
+            settle(new Error(`${taskName(tasks[reply.index])}: ${reply.message}`));
+          } else {
+            const outcome = outcomeFromData(reply.outcome);
+            outcomes[reply.index] = outcome;
+            finished += 1;
+            options.onTaskDone?.(reply.index, outcome);
+            if (finished === tasks.length) settle();
+            else give(worker);
+          }
+        };
+        listeners.set(worker, listener);
+        worker.on('message', listener);
+        give(worker);
+      }
+    });
+  }
+}
+
+function runInThisThread({ scenario, task }: ScenarioTask, index: number, options: TaskRunOptions): TaskOutcome {
   const report = options.onProgress;
   const outcome = runTask(scenario, task, report && ((sent) => report(index, sent)));
-  options.onTaskDone?.(index, outcome);
-  return outcome;
-}
-
-function runOnWorkers(scenario: Pick<Scenario, 'seed' | 'variants'>, tasks: readonly StudyTask[], jobs: number,
-  options: TaskRunOptions): Promise<TaskOutcome[]> {
-  const file = workerFile(options.workerFile);
-  const setup: TaskWorkerSetup = { mark: TASK_WORKER_MARK, study: { seed: scenario.seed, variants: scenario.variants } };
-  const outcomes = new Array<TaskOutcome>(tasks.length);
-  const workers: Worker[] = [];
-  let next = 0;
-  let finished = 0;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve(outcomes);
-    };
-    const give = (worker: Worker) => {
-      if (next < tasks.length) worker.postMessage({ index: next, task: tasks[next++] } satisfies TaskRequest);
-    };
-    for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(file, { workerData: setup, execArgv: workerExecArgv() });
-      workers.push(worker);
-      worker.on('message', (reply: TaskReply) => {
-        if (settled) return;
-        if (reply.kind === 'progress') {
-          options.onProgress?.(reply.index, reply.sent);
-        } else if (reply.kind === 'failed') {
-          settle(new Error(`${taskName(scenario, tasks[reply.index])}: ${reply.message}`));
-        } else {
-          const outcome = outcomeFromData(reply.outcome);
-          outcomes[reply.index] = outcome;
-          finished += 1;
-          options.onTaskDone?.(reply.index, outcome);
-          if (finished === tasks.length) settle();
-          else give(worker);
-        }
-      });
-      worker.on('error', (e) => settle(new Error(`a worker thread failed: ${e.message}`)));
-      worker.on('exit', (code) => settle(new Error(`a worker thread exited (code ${code}) before the tasks were done`)));
-      give(worker);
-    }
-  });
+  const kept = options.summaryOnly ? { task: outcome.task, summary: outcome.summary } : outcome;
+  options.onTaskDone?.(index, kept);
+  return kept;
 }
 
 /**
@@ -108,7 +171,7 @@ function workerExecArgv(): string[] {
   return kept;
 }
 
-function taskName(scenario: Pick<Scenario, 'variants'>, task: StudyTask): string {
+function taskName({ scenario, task }: ScenarioTask): string {
   return `variant ${scenario.variants[task.variant].name}, replication ${task.replication}`;
 }
 

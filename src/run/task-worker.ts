@@ -3,21 +3,23 @@ import type { Scenario } from '../scenario/load-scenario.js';
 import { outcomeToData, type TaskOutcomeData } from './task-outcome-data.js';
 import { runTask, type StudyTask } from './study.js';
 
-/** What a task worker is started with (its workerData): the mark, and what runTask reads of the Scenario. */
+/** What a task worker is started with (its workerData). */
 export interface TaskWorkerSetup {
   mark: typeof TASK_WORKER_MARK;
-  study: TaskStudy;
 }
 
-/** The part of a Scenario a task needs: posted once per worker, not once per task. */
+/** The part of a Scenario a task needs: posted to a worker with its first task of that Scenario, not with every task. */
 export type TaskStudy = Pick<Scenario, 'seed' | 'variants'>;
 
 export const TASK_WORKER_MARK = 'svcsim-task-worker';
 
-/** The pool's message to a worker: run tasks[index]. */
+/** The pool's message to a worker: run tasks[index], of `study` when given, else of the last study given. */
 export interface TaskRequest {
   index: number;
   task: StudyTask;
+  study?: TaskStudy;
+  /** Keep only the summary (a planner's probe): no detail crosses back. */
+  summaryOnly: boolean;
 }
 
 /** A worker's messages: a task's progress, its outcome, or why it failed. */
@@ -36,13 +38,15 @@ export function isTaskWorker(): boolean {
 
 /** Runs the tasks the pool posts, one at a time, until the pool ends the thread. */
 export function serveTasks(): void {
-  const { study } = workerData as TaskWorkerSetup;
   const port = parentPort!;
-  port.on('message', ({ index, task }: TaskRequest) => {
+  let study: TaskStudy | undefined;
+  port.on('message', (request: TaskRequest) => {
+    const { index, task, summaryOnly } = request;
+    study = request.study ?? study;
     let reply: TaskReply;
     try {
-      const outcome = runTask(study, task, (sent) => port.postMessage({ kind: 'progress', index, sent } satisfies TaskReply));
-      reply = { kind: 'done', index, outcome: outcomeToData(outcome) };
+      const outcome = runTask(study!, task, (sent) => port.postMessage({ kind: 'progress', index, sent } satisfies TaskReply));
+      reply = { kind: 'done', index, outcome: outcomeToData(summaryOnly ? { task: outcome.task, summary: outcome.summary } : outcome) };
     } catch (e) {
       reply = { kind: 'failed', index, message: (e as Error).stack ?? String(e) };
     }

@@ -1,6 +1,14 @@
 import { constants } from 'node:os';
 import type { ResultFolder } from '../output/result-folder.js';
 
+/** Where a command prints: the process's streams, or a test's strings. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
 /**
  * While the results are written, SIGINT and SIGTERM end the write (the old set stays, or the new
  * one if already in place), release the lock and exit 130 / 143. Only then: a handler cannot run
@@ -23,3 +31,4 @@ export async function catchingSignals<T>(folder: ResultFolder, write: (folder: R
     for (const off of offs) off();
   }
 }
+
