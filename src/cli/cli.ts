@@ -6,7 +6,8 @@ import { formatComparison, formatLoadBalancerChoice } from '../output/console-re
 import { formatDifferences } from '../output/console-words.js';
 import { claimResultFolder, writeResults } from '../output/csv-files.js';
 import { FolderBusyError } from '../output/folder-lock.js';
-import type { ResultFolder } from '../output/result-folder.js';
+import { loadReportBuilder } from '../output/report/load-report.js';
+import { ResultFolder } from '../output/result-folder.js';
 import { toJsonSummary } from '../output/json-summary.js';
 import { createProgress, type Progress } from '../output/progress.js';
 import { terminalWidth, useColors } from '../output/terminal.js';
@@ -43,7 +44,8 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 run cluster.yaml scenario.yaml --requests 1000000 --out results/big', 'More requests, CSV files elsewhere')
         .example('$0 run scenarios/seed-two-nodes.yaml --variant Local --json', 'One variant, summary as JSON')
         .example('$0 run scenarios/seed-two-nodes.yaml --replications 10', 'Means with 95% intervals, Local against Cluster pair by pair')
-        .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective'),
+        .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective')
+        .example('$0 run scenarios/seed-two-nodes.yaml --report', 'Also write report.html, the results as charts'),
     async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
     .command('validate <files..>', 'Every check run makes, without running: the API server\'s, svcsim\'s and the pre-flight\'s', (y) =>
       y.positional('files', { type: 'string', array: true, demandOption: true })
@@ -51,10 +53,14 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 validate service.yaml', 'Check a single Service manifest')
         .example('$0 validate cluster.yaml scenario.yaml --requests 1e8', 'Check the run that run would make with these options'),
     (args) => { state.exitCode = validateCommand(args as unknown as CheckArgs, io); })
+    .command('report <dir>', 'Build report.html in a results directory from its CSV files and run.json, without running', (y) =>
+      y.positional('dir', { type: 'string', demandOption: true, describe: 'A folder svcsim run (or merge) wrote' })
+        .example('$0 report results/seed-two-nodes', 'Write results/seed-two-nodes/report.html'),
+    async (args) => { state.exitCode = await reportCommand(args.dir as string, io); })
     .command('schema', 'Print the JSON Schema of the Scenario document', () => {}, () => {
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     })
-    .demandCommand(1, 'Name a command: run, validate or schema')
+    .demandCommand(1, 'Name a command: run, validate, report or schema')
     .strict()
     .version(svcsimVersion())
     .help()
@@ -146,7 +152,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     });
     bar.stop();
     results.meta.wallTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results));
+    const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results, { report: args.report }));
     for (const w of resultWarnings(results)) io.err(`warning: ${w}\n`);
     const report = { width: terminalWidth(process.env, process.stdout), colors: useColors(process.env, process.stdout) };
     if (args.json) io.out(`${JSON.stringify(toJsonSummary(results), null, 2)}\n`);
@@ -186,6 +192,29 @@ async function catchingSignals<T>(folder: ResultFolder, write: (folder: ResultFo
     return await write(folder);
   } finally {
     for (const off of offs) off();
+  }
+}
+
+/**
+ * Builds report.html from a results directory alone and puts it in place whole (written beside
+ * it in the folder, then renamed), holding the folder's lock: a run into the same folder waits
+ * its turn (exit 75). A file it cannot read is named, with the reason (exit 1).
+ */
+export async function reportCommand(dir: string, io: CliIo): Promise<number> {
+  let folder: ResultFolder | undefined;
+  try {
+    folder = ResultFolder.open(dir);
+    for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
+    const { buildReport, REPORT_FILE } = await loadReportBuilder();
+    const html = await buildReport(dir);
+    const path = await catchingSignals(folder, async (claimed) => claimed.replaceFile(REPORT_FILE, html));
+    io.out(`Wrote ${path}\n`);
+    return EXIT.done;
+  } catch (e) {
+    io.err(`svcsim: ${(e as Error).message}\n`);
+    return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
+  } finally {
+    folder?.release();
   }
 }
 

@@ -27,6 +27,7 @@ export const RUN_OPTIONS = {
   ...CHECK_OPTIONS,
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout instead of tables' },
   progress: { type: 'boolean', default: true, describe: 'Show a progress bar on a terminal (--no-progress to hide)' },
+  report: { type: 'boolean', default: false, describe: 'Also write report.html: the results as charts in one self-contained page (svcsim report rebuilds it)' },
 } as const;
 
 /** What `validate` and `run` both read. */
@@ -46,6 +47,7 @@ export interface CheckArgs {
 export interface RunArgs extends CheckArgs {
   json: boolean;
   progress: boolean;
+  report: boolean;
 }
 
 /** Decimal notation with an optional exponent, as YAML writes numbers: "1000000", "1e6", "2.5e3". */

@@ -3,6 +3,7 @@ import { judgeVariant } from '../stats/objectives.js';
 import type { ReplicationSummary, RunResults, VariantResult } from '../stats/results.js';
 import { summariseReplication, summariseStudy, variantIntervals } from '../stats/study.js';
 import { simulateVariant } from './simulate-variant.js';
+import { timelineEvents } from './timeline-events.js';
 
 /**
  * One simulation of a study: a variant of the Scenario (by index) in one replication. Plain data,
@@ -50,7 +51,8 @@ export function gatherResults(scenario: Scenario, outcomes: readonly TaskOutcome
   const variants = byVariant.map((list, i) => {
     const first = list[0]?.result;
     if (!first || list.length !== scenario.replications) throw new Error(`variant ${scenario.variants[i].name}: replications missing`);
-    return first;
+    const timeline = timelineEvents(scenario.variants[i].topology);
+    return timeline.length > 0 ? { ...first, timeline } : first;
   });
   const study = scenario.replications > 1
     ? summariseStudy(byVariant.map((list, i) => ({ name: scenario.variants[i].name, replications: list.map((o) => o.summary) })))

@@ -60,7 +60,7 @@ function reportPage(t: ResultTables, charts: readonly Chart[], svgs: readonly st
 <body>
 <header><h1>${escapeHtml(r.scenario)}</h1><p>svcsim ${escapeHtml(r.svcsimVersion)} · seed ${escapeHtml(String(r.seed))} · ${variants} variant${variants === 1 ? '' : 's'}${study}</p></header>
 <main>
-${section('comparison', 'Comparison', comparisonTable(t), r.replications ? `Means over ${r.replications} replications ± the half-width of their 95% interval (summary.csv).` : 'From summary.csv, as the console shows it.')}${differences ? section('differences', 'Paired differences', differences, `Each variant minus ${t.differences!.rows[0].baseline}, replication by replication, with the 95% interval of the mean difference (differences.csv); significant when the interval excludes 0.`) : ''}${figures}${section('provenance', 'Provenance', provenanceTable(t), 'From run.json: what to run again to get these numbers.')}</main>
+${section('comparison', 'Comparison', comparisonTable(t), r.replications ? `Means over ${r.replications} replications ± the half-width of their 95% interval (summary.csv).` : 'From summary.csv, as the console shows it.')}${figures}${differences ? section('differences', 'Paired differences', differences, `Each variant minus ${t.differences!.rows[0].baseline}, replication by replication, with the 95% interval of the mean difference (differences.csv); significant when the interval excludes 0.`) : ''}${section('provenance', 'Provenance', provenanceTable(t), 'From run.json: what to run again to get these numbers.')}</main>
 </body>
 </html>
 `;
@@ -90,7 +90,8 @@ figure svg { max-width: 100%; height: auto; color: var(--fg); }
 figcaption { font-size: .9rem; max-width: 60rem; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: .4rem 0 1rem; }
 th, td { padding: .25rem .6rem; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
-th[scope="row"], .files td, .facts td { text-align: left; }
+th[scope="row"], .files td, .facts td, thead th:first-child { text-align: left; }
+table.rows { font-size: .85rem; }
 thead th { background: var(--head); }
 .facts td { white-space: normal; word-break: break-all; }
 code { font-size: .85rem; }
@@ -102,7 +103,8 @@ tr.significant td:nth-child(3) { font-weight: 600; }
   :root { --fg: #000; --bg: #fff; --muted: #333; --rule: #999; --head: #eee; --pass: #000; --fail: #000; --inconclusive: #000; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   section { overflow: visible; }
-  section.chart, table { break-inside: avoid; }
+  section.chart, table.comparison, table.facts { break-inside: avoid; }
+  table.rows { font-size: 7pt; }
   h2 { break-after: avoid; }
 }
 `;

@@ -38,3 +38,8 @@ export const THRESHOLD_COLOR = '#d62728';
 export function withConfig(spec: Record<string, unknown>): TopLevelSpec {
   return { ...spec, config: CHART_CONFIG } as unknown as TopLevelSpec;
 }
+
+/** The colour of each variant: Tableau 10, or Tableau 20 when more than ten would repeat colours. */
+export function variantColor(variants: readonly string[]): Record<string, unknown> {
+  return { field: 'variant', type: 'nominal', sort: variants, title: 'variant', scale: { scheme: variants.length > 10 ? 'tableau20' : 'tableau10' } };
+}

@@ -1,4 +1,4 @@
-import { THRESHOLD_COLOR, withConfig, type Chart } from './chart.js';
+import { THRESHOLD_COLOR, variantColor, withConfig, type Chart } from './chart.js';
 import { distinct, num, type ResultTables } from './result-tables.js';
 
 /** The percentiles marked on the latency chart: summary.csv's column and the fraction below it. */
@@ -31,6 +31,7 @@ export function latencyChart(t: ResultTables): Chart | undefined {
     axis: { values: [0, nines(0.5), 1, 2, 3, 4, 5].filter((v) => v <= top), labelExpr: "format(1 - pow(10, -datum.value), '.4~%')" },
   };
   const x = { field: 'le_ms', type: 'quantitative', title: 'latency (ms, log scale)', scale: { type: 'log' } };
+  const color = variantColor(distinct(t.summary, 'variant'));
   return {
     id: 'latency',
     title: 'Latency distribution',
@@ -47,11 +48,11 @@ export function latencyChart(t: ResultTables): Chart | undefined {
             { mark: { type: 'text', align: 'left', dx: 2, dy: -6, opacity: 0.8 }, encoding: { y: { field: 'nines', type: 'quantitative' }, x: { value: 0 }, text: { field: 'percentile' } } },
           ],
         },
-        { data: { values: steps }, mark: { type: 'line', interpolate: 'monotone', strokeWidth: 2 }, encoding: { x, y, color: { field: 'variant', type: 'nominal', sort: null, title: 'variant' } } },
+        { data: { values: steps }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color } },
         {
           data: { values: marks },
           mark: { type: 'point', filled: true, size: 50 },
-          encoding: { x: { ...x, field: 'ms' }, y, color: { field: 'variant', type: 'nominal', sort: null }, shape: { field: 'percentile', type: 'nominal', sort: null, title: 'marked' } },
+          encoding: { x: { ...x, field: 'ms' }, y, color, shape: { field: 'percentile', type: 'nominal', sort: null, title: 'marked' } },
         },
       ],
       resolve: { scale: { y: 'shared' } },
@@ -70,13 +71,15 @@ export function podChart(t: ResultTables, measure: 'share' | 'utilization'): Cha
     const pods = t.pods.rows.filter((r) => r.variant === v);
     return [v, pods.reduce((s, r) => s + num(r.share), 0) / pods.length];
   }));
-  const values = t.pods.rows.map((r) => ({ variant: r.variant, pod: r.pod, node: r.node, value: num(r[measure]), even: even.get(r.variant)! }));
+  // Pods side by side by node, nodes in the order pods.csv first names them.
+  const nodes = distinct(t.pods, 'node');
+  const byNode = [...t.pods.rows].sort((a, b) => nodes.indexOf(a.node) - nodes.indexOf(b.node));
+  const values = byNode.map((r) => ({ variant: r.variant, pod: r.pod, node: r.node, value: num(r[measure]), even: even.get(r.variant)! }));
   const variants = distinct(t.pods, 'variant');
   const bars = {
-    mark: { type: 'bar', tooltip: true },
+    mark: { type: 'bar' },
     encoding: {
-      x: { field: 'node', type: 'nominal', sort: null, title: null, axis: { labelAngle: 0 } },
-      xOffset: { field: 'pod', type: 'nominal', sort: null },
+      x: { field: 'pod', type: 'nominal', sort: null, title: null, axis: { labelAngle: -40, labelLimit: 140 } },
       y: { field: 'value', type: 'quantitative', title: measure === 'share' ? 'share of requests' : 'utilization', axis: { format: '.0%' },
         ...(measure === 'utilization' ? { scale: { domain: [0, 1] } } : {}) },
       color: { field: 'node', type: 'nominal', sort: null, title: 'node' },
@@ -96,15 +99,9 @@ export function podChart(t: ResultTables, measure: 'share' | 'utilization'): Cha
       data: { values },
       facet: { field: 'variant', type: 'nominal', sort: variants, title: null },
       columns: Math.min(variants.length, 4),
-      spec: { width: Math.max(120, 36 * maxPodsPerVariant(t)), height: 180, layer: measure === 'share' ? [bars, evenLine] : [bars] },
+      spec: { width: Math.max(120, 22 * distinct(t.pods, 'pod').length), height: 180, layer: measure === 'share' ? [bars, evenLine] : [bars] },
     }),
   };
-}
-
-function maxPodsPerVariant(t: ResultTables): number {
-  const counts = new Map<string, number>();
-  for (const r of t.pods.rows) counts.set(r.variant, (counts.get(r.variant) ?? 0) + 1);
-  return Math.max(...counts.values());
 }
 
 /** The columns of nodes.csv shown per node, with their names on the chart. */
@@ -133,7 +130,7 @@ export function nodeChart(t: ResultTables): Chart | undefined {
       columns: Math.min(variants.length, 4),
       spec: {
         width: Math.max(140, nodes * shown.length * 14), height: 180,
-        mark: { type: 'bar', tooltip: true },
+        mark: { type: 'bar' },
         encoding: {
           x: { field: 'node', type: 'nominal', sort: null, title: null, axis: { labelAngle: 0 } },
           xOffset: { field: 'measure', type: 'nominal', sort: shown.map((m) => m.label) },
@@ -158,12 +155,12 @@ export function hopsChart(t: ResultTables): Chart | undefined {
       data: { values },
       width: Math.max(200, distinct(t.hops, 'hops').length * Math.max(24, variants.length * 10)),
       height: 180,
-      mark: { type: 'bar', tooltip: true },
+      mark: { type: 'bar' },
       encoding: {
         x: { field: 'hops', type: 'ordinal', title: 'hops', axis: { labelAngle: 0 } },
         xOffset: { field: 'variant', type: 'nominal', sort: variants },
         y: { field: 'fraction', type: 'quantitative', title: 'share of requests', axis: { format: '.0%' } },
-        color: { field: 'variant', type: 'nominal', sort: variants, title: 'variant' },
+        color: variantColor(variants),
       },
     }),
   };

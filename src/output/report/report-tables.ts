@@ -64,12 +64,17 @@ export function comparisonTable(t: ResultTables): string {
   return `<table class="comparison rows"><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
-/** differences.csv's rows shown: the latency figures and the errors, each variant against the baseline. */
+/**
+ * differences.csv's rows shown, as the console words them: the latency figures and the errors;
+ * with more than SIDE_BY_SIDE_MAX variants only the mean, p99 and errors.
+ */
 const DIFFERENCE_METRICS = ['latency_mean_ms', 'latency_p50_ms', 'latency_p99_ms', 'latency_p999_ms', 'error_fraction'];
+const FEW_DIFFERENCE_METRICS = ['latency_mean_ms', 'latency_p99_ms', 'error_fraction'];
 
 /** The paired differences (with replications): each variant minus the baseline, with the 95% interval. */
 export function differencesTable(t: ResultTables): string | undefined {
-  const rows = t.differences?.rows.filter((r) => DIFFERENCE_METRICS.includes(r.metric)) ?? [];
+  const metrics = t.summary.rows.length > SIDE_BY_SIDE_MAX ? FEW_DIFFERENCE_METRICS : DIFFERENCE_METRICS;
+  const rows = t.differences?.rows.filter((r) => metrics.includes(r.metric)) ?? [];
   if (rows.length === 0) return undefined;
   const text = (metric: string, x: string) => (metric.endsWith('_ms') ? `${num(x).toFixed(2)} ms` : `${(num(x) * 100).toFixed(2)}%`);
   const body = rows.map((r) => `<tr class="${r.significant === 'true' ? 'significant' : ''}"><th scope="row">${escapeHtml(`${r.variant} vs ${r.baseline}`)}</th>`

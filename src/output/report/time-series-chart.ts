@@ -1,4 +1,4 @@
-import { withConfig, type Chart } from './chart.js';
+import { variantColor, withConfig, type Chart } from './chart.js';
 import { distinct, num, type ResultTables } from './result-tables.js';
 
 /** The panels of the time-series chart: timeseries.csv's columns, each over simulated time. */
@@ -9,11 +9,30 @@ export const TIME_SERIES_PANELS = [
   { title: 'in flight', columns: ['in_flight'] },
 ];
 
-/** The timeline's events, from run.json: each (time, event) once, even when every variant has it. */
-export function timelineEvents(t: ResultTables): Array<{ atSeconds: number; event: string }> {
-  const seen = new Map<string, { atSeconds: number; event: string }>();
-  for (const v of t.run.variants) for (const e of v.timeline ?? []) seen.set(`${e.atSeconds} ${e.event}`, e);
-  return [...seen.values()].sort((a, b) => a.atSeconds - b.atSeconds);
+/** Pixels between the labels of events at the same time, stacked from the top of the first panel. */
+const LABEL_STEP = 12;
+
+/**
+ * The timeline's events, from run.json: each (time, event) once, labelled with the variants that
+ * have it when not all do; `dy` stacks the labels of events at the same time.
+ */
+export function timelineEvents(t: ResultTables): Array<{ atSeconds: number; event: string; label: string; dy: number }> {
+  const seen = new Map<string, { atSeconds: number; event: string; variants: string[] }>();
+  for (const v of t.run.variants) {
+    for (const e of v.timeline ?? []) {
+      const key = `${e.atSeconds} ${e.event}`;
+      if (!seen.has(key)) seen.set(key, { ...e, variants: [] });
+      seen.get(key)!.variants.push(v.name);
+    }
+  }
+  const events = [...seen.values()].sort((a, b) => a.atSeconds - b.atSeconds);
+  const count = new Map<number, number>();
+  return events.map((e) => {
+    const row = count.get(e.atSeconds) ?? 0;
+    count.set(e.atSeconds, row + 1);
+    const label = e.variants.length === t.run.variants.length ? e.event : `${e.event} (${e.variants.join(', ')})`;
+    return { atSeconds: e.atSeconds, event: e.event, label, dy: 2 + row * LABEL_STEP };
+  });
 }
 
 /**
@@ -27,7 +46,7 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
   const variants = distinct(series, 'variant');
   const events = timelineEvents(t);
   const x = { field: 't', type: 'quantitative', title: 'simulated time (s)' };
-  const color = { field: 'variant', type: 'nominal', sort: variants, title: 'variant' };
+  const color = variantColor(variants);
   const eventLayers = events.length === 0 ? [] : [{
     data: { values: events },
     layer: [
@@ -50,8 +69,8 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
     };
     const labels = k === 0 && events.length > 0 ? [{
       data: { values: events },
-      mark: { type: 'text', angle: 0, align: 'left', baseline: 'top', dx: 3, dy: 2, fontSize: 10, opacity: 0.9 },
-      encoding: { x: { field: 'atSeconds', type: 'quantitative' }, y: { value: 0 }, text: { field: 'event' } },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: 10, opacity: 0.9 },
+      encoding: { x: { field: 'atSeconds', type: 'quantitative' }, y: { field: 'dy', type: 'quantitative', scale: null }, text: { field: 'label' } },
     }] : [];
     return { width: 620, height: 110, layer: [...eventLayers, line, ...labels] };
   });
