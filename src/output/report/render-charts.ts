@@ -12,10 +12,23 @@ export async function renderCharts(charts: readonly Chart[]): Promise<string[]> 
   for (const chart of charts) {
     const view = new View(parse(compile(chart.spec).spec), { renderer: 'none', logLevel: 0 });
     try {
-      svgs.push(await view.toSVG());
+      svgs.push(renumberClips(await view.toSVG(), chart.id));
     } finally {
       view.finalize();
     }
   }
   return svgs;
+}
+
+/**
+ * vega numbers clip paths with one counter for the whole process (clip1, clip2, ...): the same
+ * chart drawn after another report would differ. Renumbered per chart and named after it, a
+ * report's bytes depend on its data alone, and every id is unique in the page.
+ */
+function renumberClips(svg: string, chartId: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/(id="|url\(#)(clip\d+)/g, (_, before: string, id: string) => {
+    if (!ids.has(id)) ids.set(id, `${chartId}-clip${ids.size + 1}`);
+    return `${before}${ids.get(id)}`;
+  });
 }
