@@ -108,5 +108,5 @@ test('a sweep draws each metric against the swept field, one line per policy, wi
     expect(errors.slo).toBeNull();
   }
   // Two values are a comparison, not a curve: the seed has no sweep chart.
-  expect(reportCharts(seed).map((x) => x.id)).toEqual(['latency', 'pod-share', 'pod-utilization', 'nodes', 'hops', 'time-series']);
+  expect(reportCharts(seed).map((x) => x.id)).toEqual(['pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series']);
 });

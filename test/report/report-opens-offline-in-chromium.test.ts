@@ -9,7 +9,7 @@ import { TempDirs } from '../support/temp-dirs.js';
 
 // Debian's chromium (.ci/run installs it); CHROMIUM names another.
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-// SVCSIM_SCREENSHOTS=docs writes the screenshots there (the README shows docs/report-seed.png).
+// SVCSIM_SCREENSHOTS=DIR writes the top of each page there as report-NAME.png (docs/report-seed.png is in the README).
 const screenshots = process.env.SVCSIM_SCREENSHOTS;
 
 const temp = new TempDirs();
@@ -31,9 +31,9 @@ afterAll(async () => {
 });
 
 const CHARTS = {
-  seed: ['latency', 'pod-share', 'pod-utilization', 'nodes', 'hops', 'time-series'],
-  fault: ['latency', 'pod-share', 'pod-utilization', 'nodes', 'hops', 'time-series'],
-  sweep: ['sweep-replicas', 'latency', 'pod-share', 'pod-utilization', 'nodes', 'hops', 'time-series'],
+  seed: ['pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series'],
+  fault: ['pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series'],
+  sweep: ['sweep-replicas', 'pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series'],
 };
 
 describe.each(Object.keys(CHARTS) as Array<keyof typeof CHARTS>)('the %s report', (name) => {
@@ -59,10 +59,8 @@ describe.each(Object.keys(CHARTS) as Array<keyof typeof CHARTS>)('the %s report'
     expect(await page.$$eval('script, link, img, iframe, object', (e) => e.length)).toBe(0);
     const shot = await page.screenshot({ fullPage: true });
     expect(shot.length).toBeGreaterThan(10_000);
-    if (screenshots) {
-      await page.screenshot({ path: join(screenshots, `report-${name}-full.png`), fullPage: true });
-      await page.screenshot({ path: join(screenshots, `report-${name}.png`), clip: { x: 0, y: 0, width: 1100, height: 1500 } });
-    }
+    // The top of the page: the comparison and the share per pod (and for a sweep, its curves).
+    if (screenshots) await page.screenshot({ path: join(screenshots, `report-${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1200 } });
     await page.close();
   });
 });

@@ -15,8 +15,8 @@ export const REPORT_FILE = 'report.html';
 export function reportCharts(t: ResultTables): Chart[] {
   return [
     ...sweepCharts(t),
-    latencyChart(t),
     podChart(t, 'share'),
+    latencyChart(t),
     podChart(t, 'utilization'),
     nodeChart(t),
     hopsChart(t),
@@ -84,10 +84,13 @@ body { margin: 0 auto; max-width: 1100px; padding: 1.5rem; color: var(--fg); bac
 header h1 { margin: 0 0 .2rem; font-size: 1.6rem; }
 header p, .caption, figcaption { color: var(--muted); }
 h2 { font-size: 1.15rem; margin: 2rem 0 .4rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
-section { overflow-x: auto; }
-figure { margin: .5rem 0; }
+main { display: flex; flex-wrap: wrap; gap: 0 3rem; align-items: flex-start; }
+section { overflow-x: auto; max-width: 100%; flex: 0 1 auto; }
+section#differences, section#provenance { flex-basis: 100%; }
+figure { margin: .5rem 0; display: table; }
+figcaption { display: table-caption; caption-side: bottom; }
 figure svg { max-width: 100%; height: auto; color: var(--fg); }
-figcaption { font-size: .9rem; max-width: 60rem; }
+figcaption { font-size: .9rem; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: .4rem 0 1rem; }
 th, td { padding: .25rem .6rem; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
 th[scope="row"], .files td, .facts td, thead th:first-child { text-align: left; }
@@ -103,6 +106,7 @@ tr.significant td:nth-child(3) { font-weight: 600; }
   :root { --fg: #000; --bg: #fff; --muted: #333; --rule: #999; --head: #eee; --pass: #000; --fail: #000; --inconclusive: #000; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   section { overflow: visible; }
+  main { display: block; }
   section.chart, table.comparison, table.facts { break-inside: avoid; }
   table.rows { font-size: 7pt; }
   h2 { break-after: avoid; }

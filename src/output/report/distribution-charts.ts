@@ -74,12 +74,14 @@ export function podChart(t: ResultTables, measure: 'share' | 'utilization'): Cha
   // Pods side by side by node, nodes in the order pods.csv first names them.
   const nodes = distinct(t.pods, 'node');
   const byNode = [...t.pods.rows].sort((a, b) => nodes.indexOf(a.node) - nodes.indexOf(b.node));
-  const values = byNode.map((r) => ({ variant: r.variant, pod: r.pod, node: r.node, value: num(r[measure]), even: even.get(r.variant)! }));
+  const label = podLabels(distinct(t.pods, 'pod'));
+  const values = byNode.map((r) => ({ variant: r.variant, pod: r.pod, label: label.get(r.pod)!, node: r.node, value: num(r[measure]), even: even.get(r.variant)! }));
+  const short = Math.max(...[...label.values()].map((l) => l.length)) <= 8;
   const variants = distinct(t.pods, 'variant');
   const bars = {
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'pod', type: 'nominal', sort: null, title: null, axis: { labelAngle: -40, labelLimit: 140 } },
+      x: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelAngle: short ? 0 : -40, labelLimit: 120 } },
       y: { field: 'value', type: 'quantitative', title: measure === 'share' ? 'share of requests' : 'utilization', axis: { format: '.0%' },
         ...(measure === 'utilization' ? { scale: { domain: [0, 1] } } : {}) },
       color: { field: 'node', type: 'nominal', sort: null, title: 'node' },
@@ -93,15 +95,31 @@ export function podChart(t: ResultTables, measure: 'share' | 'utilization'): Cha
     id: `pod-${measure}`,
     title: measure === 'share' ? 'Share of requests per pod' : 'Utilization per pod',
     caption: measure === 'share'
-      ? 'Each bar is a pod, grouped by the node it runs on (pods.csv). The dashed red line is the even share: what each pod would get if the requests were split evenly over the pods.'
-      : 'Busy worker-time over the run, per pod, grouped by node (pods.csv): a pod near 100% queues, and its latency shows it.',
+      ? `Each bar is a pod${commonPrefix(t)}, grouped by the node it runs on (pods.csv). The dashed red line is the even share: what each pod would get if the requests were split evenly over the pods.`
+      : `Busy worker-time over the run, per pod${commonPrefix(t)}, grouped by node (pods.csv): a pod near 100% queues, and its latency shows it.`,
     spec: withConfig({
       data: { values },
       facet: { field: 'variant', type: 'nominal', sort: variants, title: null },
       columns: Math.min(variants.length, 4),
-      spec: { width: Math.max(120, 22 * distinct(t.pods, 'pod').length), height: 180, layer: measure === 'share' ? [bars, evenLine] : [bars] },
+      spec: { width: Math.max(120, 26 * distinct(t.pods, 'pod').length), height: 220, layer: measure === 'share' ? [bars, evenLine] : [bars] },
     }),
   };
+}
+
+/**
+ * Pods as the axis names them: without the prefix they all share up to its last '-'
+ * ("hostname-deployment-0" and "-1" are "…-0" and "…-1"), the rest of the name in the caption.
+ */
+function commonPrefix(t: ResultTables): string {
+  const [pod] = distinct(t.pods, 'pod');
+  const label = podLabels(distinct(t.pods, 'pod')).get(pod)!;
+  return label.startsWith('…-') ? ` (…- stands for ${pod.slice(0, pod.length - label.length + 2)})` : '';
+}
+
+export function podLabels(pods: readonly string[]): Map<string, string> {
+  let prefix = pods.length > 1 ? pods.reduce((p, name) => { let i = 0; while (i < p.length && p[i] === name[i]) i++; return p.slice(0, i); }) : '';
+  prefix = prefix.slice(0, prefix.lastIndexOf('-') + 1);
+  return new Map(pods.map((p) => [p, prefix.length > 3 ? `…-${p.slice(prefix.length)}` : p]));
 }
 
 /** The columns of nodes.csv shown per node, with their names on the chart. */
