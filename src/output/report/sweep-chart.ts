@@ -4,7 +4,10 @@ import { ci95Name } from '../../stats/summary-metrics.js';
 import { THRESHOLD_COLOR, withConfig, type Chart } from './chart.js';
 import { distinct, num, type ResultTables } from './result-tables.js';
 
-/** The metrics a sweep chart shows, each against the swept value: summary.csv's column and how it is drawn. */
+/**
+ * The metrics a sweep chart shows, each against the swept value: summary.csv's column, its title,
+ * and the factor from the CSV's unit to the chart's (fractions as percentages).
+ */
 export const SWEEP_METRICS = [
   { column: 'latency_p99_ms', title: 'latency p99 (ms)', scale: 1 },
   { column: 'latency_p50_ms', title: 'latency p50 (ms)', scale: 1 },
@@ -12,6 +15,12 @@ export const SWEEP_METRICS = [
   { column: 'latency_p999_ms', title: 'latency p99.9 (ms)', scale: 1 },
   { column: 'error_fraction', title: 'errors (%)', scale: 100 },
   { column: 'pod_util_max', title: 'busiest pod utilization (%)', scale: 100 },
+];
+
+/** Metrics drawn only when an objective is about them. */
+const OBJECTIVE_METRICS = [
+  { column: 'latency_p90_ms', title: 'latency p90 (ms)', scale: 1 },
+  { column: 'latency_max_ms', title: 'latency max (ms)', scale: 1 },
 ];
 
 /** At least this many distinct numeric values make a compared field a sweep, drawn as a curve. */
@@ -37,7 +46,7 @@ function thresholds(t: ResultTables): Map<string, number> {
   for (const text of t.run.slo ?? []) {
     const o = parseObjective(text);
     if ('problem' in o) continue;
-    const metric = SWEEP_METRICS.find((m) => m.column === o.metric);
+    const metric = [...SWEEP_METRICS, ...OBJECTIVE_METRICS].find((m) => m.column === o.metric);
     if (metric) out.set(o.metric, metric.scale === 1 ? o.threshold * 1000 : o.threshold * metric.scale);
   }
   return out;
@@ -50,9 +59,10 @@ function thresholds(t: ResultTables): Map<string, number> {
  */
 export function sweepCharts(t: ResultTables): Chart[] {
   const limits = thresholds(t);
+  const metrics = [...SWEEP_METRICS, ...OBJECTIVE_METRICS.filter((m) => limits.has(m.column))];
   return sweptColumns(t).map((swept) => {
     const others = t.overrideColumns.filter((c) => c !== swept);
-    const values = t.summary.rows.flatMap((r) => SWEEP_METRICS.filter((m) => t.summary.columns.includes(m.column)).map((m) => {
+    const values = t.summary.rows.flatMap((r) => metrics.filter((m) => t.summary.columns.includes(m.column)).map((m) => {
       const mean = num(r[m.column]) * m.scale;
       const half = num(r[ci95Name(m.column)]) * m.scale;
       return {
@@ -73,7 +83,7 @@ export function sweepCharts(t: ResultTables): Chart[] {
         + `${limits.size > 0 ? '; red lines: the objectives\' thresholds' : ''}.`,
       spec: withConfig({
         data: { values },
-        facet: { field: 'metric', type: 'nominal', sort: SWEEP_METRICS.map((m) => m.title), title: null },
+        facet: { field: 'metric', type: 'nominal', sort: metrics.map((m) => m.title), title: null },
         columns: 2,
         resolve: { scale: { y: 'independent' } },
         spec: {
