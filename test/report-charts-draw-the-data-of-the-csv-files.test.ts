@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Chart } from '../src/output/report/chart.js';
 import { reportCharts } from '../src/output/report/build-report.js';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 }, 60_000);
 
 /** A CSV file's rows by header, parsed on their own (variant names of sweeps hold quoted commas). */
-const csv = (t: ResultTables, file: string) => parse(readFileSync(join(t.dir, file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+const csv = (t: ResultTables, file: string) => Papa.parse<Record<string, string>>(readFileSync(join(t.dir, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const chart = (t: ResultTables, id: string): Chart => reportCharts(t).find((c) => c.id === id)!;
 /** The inline data of a chart's spec, or of its layer / panel k. */
 const data = (c: Chart, k?: number) => {

@@ -32,7 +32,9 @@ test('a damaged CSV file or run.json is named with the parser\'s reason', async 
   writeFileSync(join(dir, 'hops.csv'), 'variant,hops,requests,fraction\nCluster,1,5\n');
   const r = await cli('report', dir);
   expect(r.code).toBe(1);
-  expect(r.err).toMatch(new RegExp(`^svcsim: cannot read ${join(dir, 'hops.csv')}: Invalid Record Length: .*line 2`));
+  expect(r.err).toBe(`svcsim: cannot read ${join(dir, 'hops.csv')}: record 2 has 3 fields, the header 4\n`);
+  writeFileSync(join(dir, 'hops.csv'), 'variant,hops,requests,fraction\n"Cluster,1,5,0.5\n');
+  expect((await cli('report', dir)).err).toBe(`svcsim: cannot read ${join(dir, 'hops.csv')}: record 2: Quoted field unterminated\n`);
   writeFileSync(join(dir, 'hops.csv'), 'variant,hops,count\n');
   expect((await cli('report', dir)).err).toBe(`svcsim: cannot read ${join(dir, 'hops.csv')}: no column "requests", "fraction" in its header\n`);
   const again = await copy();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 
 /** A results directory that cannot be read: names the file and the reason (exit 1). */
 export class ReportInputError extends Error {}
@@ -96,13 +96,12 @@ function readCsv(dir: string, name: string, required: boolean): CsvTable | undef
   const text = readText(dir, name, required);
   if (text === undefined) return undefined;
   const path = join(dir, name);
-  let records: string[][];
-  try {
-    records = parse(text, { relax_column_count: false, skip_empty_lines: true }) as string[][];
-  } catch (e) {
-    throw new ReportInputError(`cannot read ${path}: ${(e as Error).message}`);
-  }
-  const [columns = [], ...cells] = records;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  const problem = parsed.errors[0];
+  if (problem) throw new ReportInputError(`cannot read ${path}: record ${(problem.row ?? 0) + 1}: ${problem.message}`);
+  const [columns = [], ...cells] = parsed.data;
+  const short = cells.findIndex((row) => row.length !== columns.length);
+  if (short >= 0) throw new ReportInputError(`cannot read ${path}: record ${short + 2} has ${cells[short].length} fields, the header ${columns.length}`);
   const missing = (REQUIRED[name] ?? []).filter((c) => !columns.includes(c));
   if (missing.length > 0) throw new ReportInputError(`cannot read ${path}: no column ${missing.map((c) => JSON.stringify(c)).join(', ')} in its header`);
   return { file: name, columns, rows: cells.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))) };
