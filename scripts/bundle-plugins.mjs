@@ -67,7 +67,7 @@ export const base64FromBuffer = {
 
 /**
  * The report builder (src/output/report/) is a bundle of its own, dist/svcsim-report.cjs: vega,
- * vega-lite and csv-parse are about 2 MB that a plain run would compile for nothing. The CLI
+ * vega-lite and papaparse are about 1.3 MB that a plain run would compile for nothing. The CLI
  * bundle's loadReportBuilder require()s it on the first report; import() would not do, as the
  * launcher compiles the CLI bundle with vm.Script, which has no dynamic-import callback on Node 20.
  */
