@@ -73,16 +73,7 @@ export class ServicePath {
   send(request: number, client: number, node: number, pod: number, newConnection: boolean, sentAt: number): void {
     this.trace.attemptReceived(node, sentAt);
     if (pod === NO_ENDPOINT) {
-      // A down node, or endpoints elsewhere but none here under Local: the packets are lost (the
-      // client waits for its timeout). No endpoint anywhere (or a name that does not resolve):
-      // REJECT, the client knows at once.
-      const left = this.entry.endpointsLeft !== undefined ? this.entry.endpointsLeft() : this.kubeProxy.reachableEndpoints;
-      if (this.pods.nodeIsUp(node) && left === 0) {
-        this.client.ended(request, REJECTED);
-      } else {
-        this.trace.attemptLost(node, sentAt);
-        this.client.lost(request);
-      }
+      this.goNowhere(request, node, sentAt);
       return;
     }
     const route = this.route;
@@ -103,6 +94,21 @@ export class ServicePath {
     this.client.opened(request, id);
     if (route.delay > 0) this.sim.schedule(route.delay, this.reachHandler, id);
     else this.reachPod(id);
+  }
+
+  /**
+   * An attempt with no pod to go to. A down node, or endpoints elsewhere but none here under
+   * Local: the packets are lost (the client waits for its timeout). No endpoint anywhere (or a
+   * name that does not resolve): REJECT, the client knows at once.
+   */
+  private goNowhere(request: number, node: number, sentAt: number): void {
+    const left = this.entry.endpointsLeft !== undefined ? this.entry.endpointsLeft() : this.kubeProxy.reachableEndpoints;
+    if (this.pods.nodeIsUp(node) && left === 0) {
+      this.client.ended(request, REJECTED);
+    } else {
+      this.trace.attemptLost(node, sentAt);
+      this.client.lost(request);
+    }
   }
 
   /** The client stopped waiting for attempt `id`: it goes on in the cluster, but nobody waits for its answer. */

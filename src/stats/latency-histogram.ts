@@ -8,24 +8,6 @@ import { initWebAssemblySync } from 'hdr-histogram-js/dist/wasm/index.js';
 let wasm = false;
 try { initWebAssemblySync(); wasm = true; } catch { wasm = false; }
 
-type RawRecord = (instance: number, value: number) => void;
-
-/**
- * The WebAssembly export behind `recordValue`, and the histogram's address in WebAssembly memory.
- * hdr-histogram-js reaches the export through AssemblyScript's loader, whose method wrapper takes
- * rest parameters: an array allocated and spread on every call. At three records per request
- * that garbage and the extra calls cost about 35 ms per million requests, so the recorder calls
- * the export itself when the loader exposes it (`original`, and the address as `valueOf()`).
- * Null with the JS build, or if a new version hides them: recordValue is used then.
- */
-function rawRecord(h: Histogram): { record: RawRecord; instance: number } | null {
-  const inner = (h as unknown as { _wasmHistogram?: { recordValue?: { original?: unknown }; valueOf(): unknown } })._wasmHistogram;
-  const original = inner?.recordValue?.original;
-  const instance = inner?.valueOf();
-  if (typeof original !== 'function' || typeof instance !== 'number') return null;
-  return { record: original as RawRecord, instance };
-}
-
 export interface LatencyBucket {
   /** Upper bound of the bucket, seconds. */
   le: number;
@@ -40,8 +22,6 @@ export interface LatencyBucket {
  */
 export class LatencyHistogram {
   private readonly h: Histogram;
-  private readonly raw: RawRecord | null;
-  private readonly instance: number;
   count = 0;
   sum = 0;
   sumSquares = 0;
@@ -57,21 +37,11 @@ export class LatencyHistogram {
       numberOfSignificantValueDigits: significantDigits,
       useWebAssembly: wasm,
     });
-    const raw = rawRecord(this.h);
-    this.raw = raw?.record ?? null;
-    this.instance = raw?.instance ?? 0;
-  }
-
-  /** Whether records go straight to the WebAssembly export (see rawRecord). */
-  get recordsDirectly(): boolean {
-    return this.raw !== null;
   }
 
   /** Records a latency in seconds. */
   record(seconds: number): void {
-    const ns = Math.round(seconds * 1e9);
-    if (this.raw !== null) this.raw(this.instance, ns);
-    else this.h.recordValue(ns);
+    this.h.recordValue(Math.round(seconds * 1e9));
     this.count++;
     this.sum += seconds;
     this.sumSquares += seconds * seconds;
