@@ -24,7 +24,7 @@ export const CHART_CONFIG = {
     labelColor: 'currentColor', titleColor: 'currentColor', domainColor: 'currentColor', tickColor: 'currentColor',
     gridColor: 'currentColor', gridOpacity: 0.15, labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal',
   },
-  legend: { labelColor: 'currentColor', titleColor: 'currentColor', labelFontSize: 11, titleFontSize: 12, labelLimit: 260, titleLimit: 260 },
+  legend: { labelColor: 'currentColor', titleColor: 'currentColor', symbolFillColor: 'currentColor', labelFontSize: 11, titleFontSize: 12, labelLimit: 260, titleLimit: 260 },
   header: { labelColor: 'currentColor', titleColor: 'currentColor', labelFontSize: 12, titleFontSize: 12 },
   title: { color: 'currentColor' },
   text: { color: 'currentColor' },

@@ -44,7 +44,7 @@ export function latencyChart(t: ResultTables): Chart | undefined {
         {
           data: { values: MARKED_PERCENTILES.map((p) => ({ percentile: p.label, nines: nines(p.fraction) })) },
           layer: [
-            { mark: { type: 'rule', strokeDash: [2, 3], opacity: 0.5 }, encoding: { y: { field: 'nines', type: 'quantitative' } } },
+            { mark: { type: 'rule', color: 'currentColor', strokeDash: [2, 3], opacity: 0.5 }, encoding: { y: { field: 'nines', type: 'quantitative' } } },
             { mark: { type: 'text', align: 'left', dx: 2, dy: -6, opacity: 0.8 }, encoding: { y: { field: 'nines', type: 'quantitative' }, x: { value: 0 }, text: { field: 'percentile' } } },
           ],
         },

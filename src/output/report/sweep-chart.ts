@@ -73,7 +73,7 @@ export function sweepCharts(t: ResultTables): Chart[] {
     })).filter((v) => Number.isFinite(v.mean));
     // An axis tick at each swept value (replicas 3, 4, 5: never 3.4).
     const ticks = [...new Set(values.map((v) => v.x))].sort((a, b) => a - b);
-    const x = { field: 'x', type: 'quantitative', title: swept, scale: { zero: false, nice: false }, axis: ticks.length <= 16 ? { values: ticks, format: '~g' } : { format: '~g' } };
+    const x = { field: 'x', type: 'quantitative', title: swept, scale: { zero: false, nice: false }, axis: ticks.length <= 16 ? { values: ticks, format: ',~f' } : { format: ',~f' } };
     const color = { field: 'series', type: 'nominal', sort: null, title: others.join(', ') || null };
     return {
       id: `sweep-${swept}`,
@@ -90,7 +90,7 @@ export function sweepCharts(t: ResultTables): Chart[] {
           width: 300, height: 170,
           layer: [
             { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: null }, y2: { field: 'high' }, color } },
-            { mark: { type: 'line', point: true, strokeWidth: 1.5 }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: null, axis: { format: '~g' } }, color } },
+            { mark: { type: 'line', point: true, strokeWidth: 1.5 }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: null, axis: { format: ',~f' } }, color } },
             {
               transform: [{ filter: 'isValid(datum.slo)' }],
               mark: { type: 'rule', color: THRESHOLD_COLOR, strokeDash: [6, 3], strokeWidth: 1.5 },

@@ -50,21 +50,23 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
   const eventLayers = events.length === 0 ? [] : [{
     data: { values: events },
     layer: [
-      { mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.6 }, encoding: { x: { field: 'atSeconds', type: 'quantitative' } } },
+      { mark: { type: 'rule', color: 'currentColor', strokeDash: [4, 3], opacity: 0.6 }, encoding: { x: { field: 'atSeconds', type: 'quantitative' } } },
     ],
   }];
   const panels = TIME_SERIES_PANELS.map((panel, k) => {
     const happened = panel.columns.filter((c) => panel.columns.length === 1 || series.rows.some((r) => num(r[c]) > 0));
+    // None happened: one line at 0, and the title says so.
     const columns = happened.length > 0 ? happened : panel.columns.slice(0, 1);
+    const title = happened.length > 0 ? panel.title : `${panel.title}: none`;
     const values = series.rows.flatMap((r) => columns.map((c) => ({ variant: r.variant, t: num(r.t_end_s), outcome: c.replace('_', ' '), value: num(r[c]) })))
       .filter((v) => Number.isFinite(v.value));
     const line = {
       data: { values },
       mark: { type: 'line', strokeWidth: 1.5, interpolate: 'step-before' },
       encoding: {
-        x, y: { field: 'value', type: 'quantitative', title: panel.title },
+        x, y: { field: 'value', type: 'quantitative', title, axis: { format: ',~f' } },
         color,
-        ...(panel.columns.length > 1 ? { strokeDash: { field: 'outcome', type: 'nominal', title: 'outcome' } } : {}),
+        ...(happened.length > 1 || (panel.columns.length > 1 && happened.length === 1) ? { strokeDash: { field: 'outcome', type: 'nominal', title: 'outcome' } } : {}),
       },
     };
     const labels = k === 0 && events.length > 0 ? [{
