@@ -58,9 +58,12 @@ export function comparisonTable(t: ResultTables): string {
       + `<tbody>${body.join('')}</tbody></table>`;
   }
   const columns = VARIANT_ROW_COLUMNS.filter((c) => t.summary.columns.includes(c.metric));
-  const head = ['variant', ...columns.map((c) => VIEWS[c.metric].short), ...slo.map((o) => o.text), ...(slo.length > 1 ? ['SLO'] : [])];
+  // As on the console: with one objective, its verdict alone (a column of its own would repeat it).
+  const each = slo.length > 1 ? slo : [];
+  const verdictHead = slo.length === 0 ? [] : [slo.length > 1 ? 'SLO' : `SLO ${slo[0].text}`];
+  const head = ['variant', ...columns.map((c) => VIEWS[c.metric].short), ...each.map((o) => o.text), ...verdictHead];
   const body = rows.map((r) => `<tr><th scope="row">${escapeHtml(r.variant)}</th>${columns.map((c) => `<td>${escapeHtml(compact(c.unit, interval(r, c.metric), study))}</td>`).join('')}`
-    + `${slo.map((o) => verdictCell(r[o.column])).join('')}${slo.length > 1 ? verdictCell(r.slo_verdict) : ''}</tr>`);
+    + `${each.map((o) => verdictCell(r[o.column])).join('')}${slo.length > 0 ? verdictCell(r.slo_verdict) : ''}</tr>`);
   return `<table class="comparison rows"><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
