@@ -5,6 +5,7 @@ import { ClusterIpEntry } from './cluster-ip-entry.js';
 import type { ClusterControl } from './cluster-control.js';
 import { DnsResolver } from './dns.js';
 import { ExternalNameEntry } from './external-name-entry.js';
+import { Autoscaling } from './autoscaling.js';
 import { createHeadlessEntry, type HeadlessEntry } from './headless-entry.js';
 import { HealthChecker } from './health-check.js';
 import { IngressHop } from './ingress-hop.js';
@@ -20,7 +21,7 @@ import { Pods } from './pods.js';
 import type { EntryRoute } from './route.js';
 import { ServicePath } from './service-path.js';
 import type { Topology } from './topology.js';
-import type { Trace } from './trace.js';
+import type { AutoscalingTrace, Trace } from './trace.js';
 
 /**
  * One variant's cluster, wired from its Topology: nodes and pods, kube-proxy on every node, the
@@ -37,13 +38,16 @@ export class Cluster implements ClusterControl {
   private readonly podTargets: PodTargets | null;
   private readonly ingress: IngressHop | null;
   private headless: HeadlessEntry | null = null;
+  private readonly places: Places;
+  private autoscaling: Autoscaling | null = null;
 
-  constructor(sim: Simulator, streams: RandomStreams, private readonly topology: Topology, trace: Trace) {
+  constructor(private readonly sim: Simulator, streams: RandomStreams, private readonly topology: Topology, trace: Trace) {
     const t = topology;
     const places = new Places(t);
+    this.places = places;
     this.links = new Links(t.nodes, t.network, streams);
-    this.kubeProxy = new KubeProxy(t, streams);
-    this.pods = new Pods(sim, streams, t, this.kubeProxy, (job) => this.path.served(job), (job) => this.path.failed(job),
+    this.kubeProxy = new KubeProxy(t, streams, places.podNode);
+    this.pods = new Pods(sim, streams, t, places, this.kubeProxy, (job) => this.path.served(job), (job) => this.path.failed(job),
       () => this.endpointsChanged());
     this.balancer = createNodeBalancer(t, places, {
       nodes: t.nodes.length,
@@ -61,9 +65,22 @@ export class Cluster implements ClusterControl {
     this.path = new ServicePath(sim, this.entryRoute(streams, places), this.pods, this.kubeProxy, this.ingress, places, trace);
   }
 
-  /** Starts the load balancer's health probes. */
-  start(): void {
+  /** Starts the load balancer's health probes, and the autoscaling controllers if the topology has them. */
+  start(autoscalingTrace?: AutoscalingTrace): void {
     this.health.start();
+    const spec = this.topology.autoscaling;
+    if (spec && autoscalingTrace) {
+      this.autoscaling = new Autoscaling(this.sim, spec, this.pods, this.places, {
+        addNode: (n) => this.pods.recoverNode(n),
+        removeNode: (n) => this.failNode(n, true),
+      }, autoscalingTrace);
+      this.autoscaling.start();
+    }
+  }
+
+  /** The node a pod runs on (or last ran on); -1 for a pod the autoscaler never created. */
+  podNode(pod: number): number {
+    return this.places.podNode[pod];
   }
 
   /** Statistics from now on only: the end of the warm-up. */

@@ -46,7 +46,8 @@ export class KubeProxy {
   /** The flow hash matters (Maglev); otherwise callers may pass 0. */
   readonly usesFlow: boolean;
 
-  constructor(topology: Topology, streams: RandomStreams) {
+  /** `podNode`: each pod's node, which the scheduler may set during the run (Places.podNode). */
+  constructor(topology: Topology, streams: RandomStreams, private readonly podNode: Int32Array) {
     this.topology = topology;
     this.nodes = topology.nodes.length;
     this.listStart = new Int32Array(2 * this.nodes + 1);
@@ -141,17 +142,17 @@ export class KubeProxy {
     const readyPods = t.endpoints.filter((p) => this.ready[p] === 1);
     this.readyCount = readyPods.length;
     this.localCount.fill(0);
-    for (const p of readyPods) this.localCount[t.pods[p].node]++;
+    for (const p of readyPods) this.localCount[this.podNode[p]]++;
     // With no ready endpoint left (Cluster: in the Service; Local: on the node), kube-proxy falls
     // back to endpoints that are terminating but still serving.
     const servingPods = t.endpoints.filter((p) => this.serving[p] === 1);
     this.localServing.set(this.localCount);
-    for (const p of servingPods) this.localServing[t.pods[p].node]++;
-    const cluster = readyPods.length > 0 ? clusterEndpointsByNode(t, readyPods) : this.topology.nodes.map(() => servingPods);
+    for (const p of servingPods) this.localServing[this.podNode[p]]++;
+    const cluster = readyPods.length > 0 ? clusterEndpointsByNode(t, readyPods, this.podNode) : this.topology.nodes.map(() => servingPods);
     const lists: number[][] = [];
     for (let n = 0; n < this.nodes; n++) {
-      const readyHere = readyPods.filter((p) => t.pods[p].node === n);
-      const local = readyHere.length > 0 ? readyHere : servingPods.filter((p) => t.pods[p].node === n);
+      const readyHere = readyPods.filter((p) => this.podNode[p] === n);
+      const local = readyHere.length > 0 ? readyHere : servingPods.filter((p) => this.podNode[p] === n);
       lists.push(t.externalTrafficPolicy === 'Local' ? local : cluster[n]);
       lists.push(t.internalTrafficPolicy === 'Local' ? local : cluster[n]);
     }

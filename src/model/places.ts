@@ -17,8 +17,15 @@ export class Places {
     this.zoneNames = [...new Set([...topology.nodes.map((n) => n.zone), ...shares.map(([z]) => z)])];
     this.nodeZone = Int32Array.from(topology.nodes, (n) => this.zoneNames.indexOf(n.zone));
     this.podNode = Int32Array.from(topology.pods, (p) => p.node);
-    this.podZone = Int32Array.from(topology.pods, (p) => this.nodeZone[p.node]);
+    // A pod the autoscaler may add has no node (-1) until the scheduler binds it (bind).
+    this.podZone = Int32Array.from(topology.pods, (p) => (p.node >= 0 ? this.nodeZone[p.node] : -1));
     this.clientZone = clientZones(topology.clients.population, shares.map(([z, w]) => [this.zoneNames.indexOf(z), w]));
+  }
+
+  /** The scheduler bound the pod to `node` (a pod the autoscaler added). */
+  bind(pod: number, node: number): void {
+    this.podNode[pod] = node;
+    this.podZone[pod] = this.nodeZone[node];
   }
 }
 

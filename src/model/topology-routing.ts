@@ -13,11 +13,11 @@ const DISTRIBUTIONS = new Set(['PreferSameZone', 'PreferClose', 'PreferSameNode'
  *  - else every ready endpoint.
  * Computed when endpoints change, never per request.
  */
-export function clusterEndpointsByNode(topology: Topology, readyPods: readonly number[]): number[][] {
+export function clusterEndpointsByNode(topology: Topology, readyPods: readonly number[], podNode: Int32Array): number[][] {
   const nodes = topology.nodes;
   const all = nodes.map(() => [...readyPods]);
   const endpoints: ZonedEndpoint[] = readyPods.map((p) => {
-    const node = topology.pods[p].node;
+    const node = podNode[p];
     return { node, zone: nodes[node].zone, ready: true };
   });
   const pick = (indices: Int32Array) => Array.from(indices, (i) => readyPods[i]);

@@ -1,5 +1,6 @@
 import type { DistributionSpec } from '../engine/distributions.js';
 import type { HealthCheckSpec } from './health-check.js';
+import type { Behavior, MetricTarget } from './hpa-algorithm.js';
 
 /**
  * The cluster one variant runs on, resolved from Kubernetes objects and the Scenario: plain
@@ -22,7 +23,7 @@ export interface TopologyPod {
   name: string;
   /** false: the pod does not exist until a timeline event starts it. */
   running: boolean;
-  /** Index into nodes. */
+  /** Index into nodes; -1 for a pod an autoscaler may add, which the scheduler binds when it is created. */
   node: number;
   ready: boolean;
   workers: number;
@@ -121,6 +122,65 @@ export interface Dynamics {
   retries: { count: number; backoff: number; jitter: number };
 }
 
+/** A HorizontalPodAutoscaler and the workload it scales, resolved to indices. */
+export interface HpaSpec {
+  name: string;
+  /** The scale target, e.g. "Deployment/web". */
+  target: string;
+  /**
+   * The workload's pods: the first `replicas` exist at the start; the rest are places for the
+   * pods the autoscaler adds (pods: index into Topology.pods).
+   */
+  pods: number[];
+  replicas: number;
+  minReplicas: number;
+  maxReplicas: number;
+  metric: MetricTarget;
+  /** spec.behavior after the API server's defaults; undefined when not given (the controller's older rules apply). */
+  behavior?: Behavior;
+  /** Nodes a pod of the workload may go to by its taints, tolerations, selectors, affinity and cordons. */
+  eligibleNodes: number[];
+  /** A pod's requests as the scheduler's fit filter counts them: millicores, bytes. */
+  requests: { milliCpu: number; memory: number };
+  /** A pod's CPU use: cores per busy worker, cores when idle, and its request (cores). */
+  cpu: { perWorker: number; idle: number; request: number };
+}
+
+/** A node group the cluster autoscaler grows and shrinks: its nodes are in Topology.nodes. */
+export interface NodeGroupSpec {
+  name: string;
+  /** Its nodes in the order the group adds them; the first `min` run from the start. */
+  nodes: number[];
+  min: number;
+  /** Seconds from the decision to add a node to the node being Ready. */
+  provisioningDelay: number;
+  /** Seconds a node must be unneeded before it is removed. */
+  scaleDownDelay: number;
+}
+
+/** The controllers in the loop: the HPA, metrics-server, the scheduler's fit, the cluster autoscaler. */
+export interface AutoscalingSpec {
+  hpa: HpaSpec;
+  nodeGroups: NodeGroupSpec[];
+  /** Per node: allocatable (Infinity where not limited) and what the pods placed at load time request. */
+  allocatable: { milliCpu: number[]; memory: number[]; pods: number[] };
+  requested: { milliCpu: number[]; memory: number[]; pods: number[] };
+  /** kube-controller-manager's --horizontal-pod-autoscaler-* flags, in seconds and as a fraction. */
+  controller: {
+    syncPeriod: number;
+    tolerance: number;
+    cpuInitializationPeriod: number;
+    initialReadinessDelay: number;
+    downscaleStabilization: number;
+  };
+  /** metrics-server's --metric-resolution: seconds between two scrapes of the kubelets. */
+  metricResolution: number;
+  /** The cluster autoscaler's --scan-interval, seconds. */
+  scanInterval: number;
+  /** Seconds a pod the HPA removes keeps serving (terminationGracePeriodSeconds). */
+  gracePeriod: number;
+}
+
 export type LoadBalancerModelName = 'even' | 'nlb' | 'weighted' | 'ip-targets' | 'metallb-l2' | 'metallb-bgp' | 'ecmp' | 'maglev';
 
 export interface Topology {
@@ -178,6 +238,8 @@ export interface Topology {
     requestsPerConnection: CountSpec;
   };
   zones: { pricePerGB: number; requestBytes: number; responseBytes: number };
+  /** A HorizontalPodAutoscaler in the loop (and node groups), if the input has one. */
+  autoscaling?: AutoscalingSpec;
 }
 
 export interface TrafficSpec {

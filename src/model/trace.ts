@@ -43,3 +43,33 @@ export const TIMED_OUT = 4;
 
 /** The pod of a request answered outside the cluster (ExternalName). */
 export const OUTSIDE = -2;
+
+/**
+ * What the autoscaling controllers tell, in runs with a HorizontalPodAutoscaler: the capacity
+ * whenever it changes, and each decision of the HPA.
+ */
+export interface AutoscalingTrace {
+  /**
+   * From now on: the workload's replicas (as the HPA set them), the HPA's latest desired count,
+   * its ready, Pending and running pods (running: on a node, ready or not), the nodes up and those
+   * ordered but still booting, and the metric the HPA last saw (utilization %, or millicores a
+   * pod; NaN: none).
+   */
+  capacity(replicas: number, desired: number, ready: number, pending: number, running: number, nodes: number, booting: number, metric: number): void;
+  /** The HPA changed the replicas, or wanted to and was held back (stabilization, rate, min/max). */
+  scalingDecision(decision: ScalingDecision): void;
+}
+
+export interface ScalingDecision {
+  /** Simulated seconds. */
+  at: number;
+  /** Replicas before and after. */
+  from: number;
+  to: number;
+  /** What the metric alone asked for (the replica calculator's proposal). */
+  proposed: number;
+  /** The metric the controller saw: utilization in %, or millicores a pod. */
+  metric: number;
+  /** The HPA condition's reason: DesiredWithinRange, ScaleUpLimit, ScaleDownStabilized, TooManyReplicas... */
+  reason: string;
+}

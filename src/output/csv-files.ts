@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/results.js';
 import type { TimeSeriesRow } from '../stats/time-series.js';
+import { AUTOSCALING_GAUGES } from '../stats/time-series-table.js';
 import { loadReportBuilder } from './report/load-report.js';
 import { ResultFolder } from './result-folder.js';
 import { differenceRows, replicationRows } from './study-files.js';
@@ -162,10 +163,12 @@ function resultPieces(results: RunResults): Map<string, Iterable<string>> {
     ...(results.study ? { replications: results.study.replications } : {}),
     ...(results.slo ? { slo: results.slo.objectives.map((o) => o.text) } : {}),
     // Simulated events: a measure of the engine's work, not a result, so not in summary.csv.
-    // The timeline in words, only when there is one: the report marks its events on the time series.
     variants: vs.map((v) => ({
       name: v.name, overrides: v.overrides, lbModel: v.lbModel, lbModelReason: v.lbModelReason, events: v.events,
+      // The timeline in words, only when there is one: the report marks its events on the time series.
       ...(v.timeline ? { timeline: v.timeline } : {}),
+      // Every HPA decision, in simulated seconds, with the condition's reason.
+      ...(v.autoscaling ? { scalingDecisions: v.autoscaling.decisions } : {}),
     })),
   };
   files.set('run.json', [JSON.stringify(run, null, 2) + '\n']);
@@ -178,7 +181,8 @@ function resultPieces(results: RunResults): Map<string, Iterable<string>> {
  */
 function* timeSeriesCsv(withSeries: readonly VariantResult[]): Generator<string> {
   const nodeNames = withSeries[0].nodes.map((n) => n.name);
-  yield csv([['variant', ...names(TIME_SERIES_COLUMNS), ...nodeNames.map((n) => `received_${n}`)]]);
+  const gauges = withSeries[0].timeSeries!.gauges > 0 ? AUTOSCALING_GAUGES : [];
+  yield csv([['variant', ...names(TIME_SERIES_COLUMNS), ...nodeNames.map((n) => `received_${n}`), ...gauges]]);
   const CHUNK = 128;
   for (const v of withSeries) {
     const table = v.timeSeries!;
@@ -186,6 +190,7 @@ function* timeSeriesCsv(withSeries: readonly VariantResult[]): Generator<string>
       const rows = Array.from({ length: Math.min(CHUNK, table.length - i) }, (_, k) => table.row(i + k));
       yield csv(rows.map((r) => [
         v.name, ...cells(TIME_SERIES_COLUMNS, r), ...nodeNames.map((_, k) => formatNumber('count', r.received[k] ?? NaN)),
+        ...gauges.map((_, k) => formatNumber('count', r.gauges?.[k] ?? NaN)),
       ]));
     }
   }

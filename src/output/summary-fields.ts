@@ -1,6 +1,6 @@
 import type { MetricInterval, RunResults } from '../stats/results.js';
 import { variantIntervals } from '../stats/study.js';
-import { ci95Name, REPLICATED_METRICS, SUMMARY_COLUMNS, type Column, type ColumnKind } from '../stats/summary-metrics.js';
+import { AUTOSCALING_COLUMNS, ci95Name, REPLICATED_METRICS, SUMMARY_COLUMNS, type Column, type ColumnKind } from '../stats/summary-metrics.js';
 
 /**
  * The numeric columns of summary.csv and of each variant in `--json`, after the override and
@@ -11,7 +11,11 @@ import { ci95Name, REPLICATED_METRICS, SUMMARY_COLUMNS, type Column, type Column
  */
 export function metricColumns(results: RunResults): Column<number>[] {
   const { study } = results;
-  if (!study) return SUMMARY_COLUMNS.map((c) => ({ name: c.name, kind: c.kind, value: (i) => c.value(results.variants[i]) }));
+  if (!study) {
+    // Only runs with an HPA have them, so every other run's summary.csv stays as it was.
+    const extra = results.variants.some((v) => v.autoscaling) ? AUTOSCALING_COLUMNS : [];
+    return [...SUMMARY_COLUMNS, ...extra].map((c) => ({ name: c.name, kind: c.kind, value: (i) => c.value(results.variants[i]) }));
+  }
   const replicated = new Set(REPLICATED_METRICS.map((c) => c.name));
   const columns: Column<number>[] = [{ name: 'replications', kind: 'count', value: () => study.replications }];
   SUMMARY_COLUMNS.forEach((c, k) => {
@@ -21,6 +25,12 @@ export function metricColumns(results: RunResults): Column<number>[] {
       columns.push({ name: ci95Name(c.name), kind, value: (i) => study.variants[i].intervals[k].halfWidth });
     }
   });
+  if (study.variants.some((v) => v.costIntervals)) {
+    AUTOSCALING_COLUMNS.forEach((c, k) => {
+      columns.push({ name: c.name, kind: c.kind, value: (i) => study.variants[i].costIntervals?.[k].mean ?? NaN });
+      columns.push({ name: ci95Name(c.name), kind: c.kind, value: (i) => study.variants[i].costIntervals?.[k].halfWidth ?? NaN });
+    });
+  }
   return columns;
 }
 

@@ -22,13 +22,13 @@ export function simulateVariant(variant: Variant, seed: number, onProgress?: (se
   const sim = new Simulator();
   const streams = new RandomStreams(seed, replication);
   const recorder = new Recorder(topology.nodes.length, topology.pods.length, sim, traffic.timeSeriesInterval, traffic.warmup,
-    traffic.maxTimeSeriesRows);
+    traffic.maxTimeSeriesRows, topology.autoscaling !== undefined);
   try {
     const cluster = new Cluster(sim, streams, topology, recorder);
     const client = new OpenLoopClient(sim, streams, cluster.path, recorder, clientSpec(topology, traffic));
     client.onProgress = onProgress;
     client.start();
-    cluster.start();
+    cluster.start(recorder);
     if (traffic.warmup > 0) sim.schedule(traffic.warmup, sim.register(() => cluster.resetStats()));
     new Timeline(sim, topology.dynamics.timeline, cluster, client, streams).start();
     // A run of requests ends when the last one does, or at its horizon (a rare, huge draw).

@@ -9,10 +9,12 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
   const { topology, traffic } = variant;
   const simTime = Math.max(0, end - traffic.warmup);
   const completed = r.completed;
-  const pods: PodResult[] = topology.pods.map((p, i) => ({
-    name: p.name,
-    node: topology.nodes[p.node].name,
-    zone: topology.nodes[p.node].zone,
+  // A place for a pod the autoscaler never created has no node: it is no pod, and not listed.
+  const listed = topology.pods.map((_, i) => i).filter((i) => cluster.podNode(i) >= 0);
+  const pods: PodResult[] = listed.map((i) => ({
+    name: topology.pods[i].name,
+    node: topology.nodes[cluster.podNode(i)].name,
+    zone: topology.nodes[cluster.podNode(i)].zone,
     requests: r.podRequests[i],
     completed: r.podCompleted[i],
     rejected: r.podRejected[i],
@@ -38,6 +40,7 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
   const kp = topology.kubeProxy;
   const busiest = busiestPod(variant, r);
   r.series.finish(end);
+  r.finishCapacity(end);
   return {
     name: variant.name,
     lbModel: topology.externalName ? 'externalName' : topology.headless ? 'headless'
@@ -84,6 +87,7 @@ export function summariseVariant(variant: Variant, r: Recorder, cluster: Cluster
     timeSeriesEndsAt: r.series.endsAt,
     pods,
     nodes,
+    ...(topology.autoscaling ? { autoscaling: { replicaSeconds: r.replicaSeconds, nodeSeconds: r.nodeSeconds, decisions: r.scalingDecisions } } : {}),
   };
 }
 

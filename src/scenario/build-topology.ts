@@ -4,6 +4,7 @@ import { resolveTimeline } from './build-timeline.js';
 import { parseDuration } from './durations.js';
 import { mapSelects } from './labels.js';
 import type { ClusterObjects, FieldPath, ServiceObject } from './objects.js';
+import { buildAutoscaling } from './build-autoscaling.js';
 import { buildHeadless } from './build-headless.js';
 import { buildExternalName, buildIngress } from './build-routes.js';
 import { chooseLoadBalancer } from './load-balancer-choice.js';
@@ -77,6 +78,12 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   };
   for (const p of selected) addPod(p, service.meta.name);
   const endpoints = topologyPods.map((_, i) => i);
+  const scaledByTimeline = new Set(spec.timeline.flatMap((e) => [e.podStart?.workload, e.scale?.workload, e.rollingUpdate?.workload])
+    .filter((x): x is string => x !== undefined));
+  const built = buildAutoscaling(objects, spec, pods, topologyPods, endpoints, service.selector, (severity, path, message, origin) => {
+    if (severity === 'error') errors++;
+    report(severity, path, message, origin);
+  }, scaledByTimeline);
   const ingress = spec.ingress ? buildIngress(objects, pods, spec.ingress, addPod, err) : undefined;
   const externalName = spec.externalName && service.type === 'ExternalName'
     ? buildExternalName(objects, service, spec.externalName) : undefined;
@@ -140,9 +147,9 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
   return {
     service,
     topology: {
-      nodes: objects.nodes.map((n, i) => ({
+      nodes: [...objects.nodes.map((n, i) => ({
         name: n.meta.name, zone: n.zone ?? '', ready: n.ready, allocatableCpu: n.allocatableCpu, loadBalancerTarget: choice.targets[i],
-      })),
+      })), ...(built?.nodes ?? [])],
       pods: topologyPods,
       endpoints,
       dynamics,
@@ -189,6 +196,7 @@ export function buildTopology(objects: ClusterObjects, placed: PlacedPod[], scen
         requestsPerConnection: spec.clients.requestsPerConnection,
       },
       zones: spec.zones,
+      ...(built ? { autoscaling: built.autoscaling } : {}),
     },
     traffic: {
       arrival: t.arrival, rate: t.rate, requests, duration,

@@ -11,6 +11,7 @@
  */
 import { Decoder, type Decoded, type NormalizedObject } from './decoder.js';
 import type { Diagnostic } from './diagnostics.js';
+import { decodeHorizontalPodAutoscaler } from './hpa-objects.js';
 import { decodeIngress } from './ingress-objects.js';
 import { FieldErrors, isDNS1123Subdomain, isLabelKey, validateObjectMeta } from './metadata-validation.js';
 import { decodeMeta, readyCondition } from './object-meta.js';
@@ -38,12 +39,13 @@ const MODELLED: Record<string, { apiVersion: string; groups: string[]; resource:
   StatefulSet: { apiVersion: 'apps/v1', groups: ['apps'], resource: 'statefulsets.apps' },
   DaemonSet: { apiVersion: 'apps/v1', groups: ['apps', 'extensions'], resource: 'daemonsets.apps' },
   Ingress: { apiVersion: 'networking.k8s.io/v1', groups: ['networking.k8s.io', 'extensions'], resource: 'ingresses.networking.k8s.io' },
+  HorizontalPodAutoscaler: { apiVersion: 'autoscaling/v2', groups: ['autoscaling'], resource: 'horizontalpodautoscalers.autoscaling' },
 };
 
 const DEFAULT_AFFINITY_SECONDS = 10800;
 
 export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
-  const objects: ClusterObjects = { nodes: [], pods: [], workloads: [], services: [], ingresses: [] };
+  const objects: ClusterObjects = { nodes: [], pods: [], workloads: [], services: [], ingresses: [], hpas: [] };
   // One list per input object, so that diagnostics come out in input order.
   const reports: Diagnostic[][] = [];
   const warned = new Set<string>();
@@ -61,6 +63,12 @@ export function normalizeObjects(raw: readonly RawObject[]): NormalizedObjects {
         const which = kind ? `${r.kind} (${r.apiVersion})` : r.kind;
         reports.push([{ severity: 'warning', file: r.origin.file, line: r.origin.lineOf(['kind']), message: `kind ${which} is not modelled; ignored` }]);
       }
+      continue;
+    }
+    if (r.kind === 'HorizontalPodAutoscaler' && r.apiVersion === 'autoscaling/v1') {
+      // The API server serves v1 too; svcsim reads the v2 form, which every v1 object also has.
+      reports.push([{ severity: 'error', file: r.origin.file, line: r.origin.lineOf(['apiVersion']),
+        message: 'svcsim reads HorizontalPodAutoscaler in autoscaling/v2 only: kubectl get hpa.v2.autoscaling -o yaml gives every HPA in that form' }]);
       continue;
     }
     if (r.apiVersion !== kind.apiVersion) {
@@ -108,6 +116,7 @@ function add(objects: ClusterObjects, o: NormalizedObject): void {
     case 'Pod': objects.pods.push(o); break;
     case 'Service': objects.services.push(o); break;
     case 'Ingress': objects.ingresses.push(o); break;
+    case 'HorizontalPodAutoscaler': objects.hpas.push(o); break;
     default: objects.workloads.push(o);
   }
 }
@@ -118,6 +127,7 @@ function decode(r: RawObject, d: Decoder): Decoded {
     case 'Pod': return decodePod(r, d);
     case 'Service': return decodeService(r, d);
     case 'Ingress': return decodeIngress(r, d, decodeMeta(d, true));
+    case 'HorizontalPodAutoscaler': return decodeHorizontalPodAutoscaler(r, d);
     default: return decodeWorkload(r, d, r.kind as WorkloadKind);
   }
 }

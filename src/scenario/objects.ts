@@ -3,6 +3,8 @@
  * them, everything svcsim does not model dropped. Produced by kubernetes-objects.ts from raw YAML.
  */
 
+import type { Behavior } from '../model/hpa-algorithm.js';
+
 export type FieldPath = ReadonlyArray<string | number>;
 
 /** Where a document came from, for error messages. */
@@ -238,7 +240,31 @@ export interface IngressObject {
   origin: Origin;
 }
 
-export type KubernetesObject = NodeObject | PodObject | WorkloadObject | ServiceObject;
+/** One of an HPA's spec.metrics as written (svcsim runs Resource cpu ones). */
+export interface HpaMetricObject {
+  type: string;
+  /** The metric source fields that were given: resource, pods, object, external, containerResource. */
+  present: string[];
+  /** resource.name */
+  name: string;
+  /** resource.target; quantities in their base unit (cores for cpu). */
+  target: { type: string; averageUtilization?: number; averageValue?: number; value?: number };
+}
+
+/** An autoscaling/v2 HorizontalPodAutoscaler after the API server's defaults. */
+export interface HpaObject {
+  kind: 'HorizontalPodAutoscaler';
+  meta: ObjectMeta;
+  scaleTargetRef: { kind: string; name: string; apiVersion: string };
+  minReplicas: number;
+  maxReplicas: number;
+  metrics: HpaMetricObject[];
+  /** undefined when not given: the controller then uses its older fixed rules. */
+  behavior?: Behavior;
+  origin: Origin;
+}
+
+export type KubernetesObject = NodeObject | PodObject | WorkloadObject | ServiceObject | HpaObject;
 
 export interface ClusterObjects {
   nodes: NodeObject[];
@@ -246,4 +272,5 @@ export interface ClusterObjects {
   workloads: WorkloadObject[];
   services: ServiceObject[];
   ingresses: IngressObject[];
+  hpas: HpaObject[];
 }

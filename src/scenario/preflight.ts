@@ -73,6 +73,17 @@ export function checkInputSize(objects: ClusterObjects, spec: Spec, limits: RunL
       made(count, count, at(['rollingUpdate', 'workload']));
     }
   });
+  // An HPA has a place made for every pod it may add, and node groups a node for each they may add.
+  for (const h of objects.hpas) {
+    made(Math.max(0, h.maxReplicas), h.maxReplicas, (m) => report('error', ['spec', 'maxReplicas'], m,
+      { file: h.origin.file, line: h.origin.lineOf(['spec', 'maxReplicas']), object: `HorizontalPodAutoscaler/${h.meta.name}` }));
+  }
+  const groupNodes = spec.nodeGroups.reduce((n, g) => n + g.max, 0);
+  if (objects.nodes.length + groupNodes > limits.nodes) {
+    report('error', ['spec', 'nodeGroups'], `Invalid value: the node groups may add ${approx(groupNodes)} nodes to the input's ${objects.nodes.length}, `
+      + `more than the limit of ${approx(limits.nodes)} (Kubernetes' own limit per cluster); lower their max, ${ALLOW_LARGE}`);
+    return false;
+  }
   if (pods <= limits.pods || !biggest) return true;
   biggest.report(`the cluster would have about ${approx(pods)} pods, more than the limit of ${approx(limits.pods)} `
     + `(Kubernetes' own limit per cluster); lower it, ${ALLOW_LARGE}`);

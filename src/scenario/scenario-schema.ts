@@ -22,6 +22,9 @@ export const MAX_REPLICATIONS = 1000;
 
 const LabelMap = z.record(z.string(), z.string());
 
+/** A Kubernetes quantity: 500m, 0.5, 2, 4Gi. */
+const Quantity = z.union([z.string().regex(/^[+]?[0-9.]+([eE][-+]?[0-9]+|[numkKMGTPE]|[KMGTPE]i)?$/, { message: 'must be a quantity such as 500m, 2 or 4Gi' }), z.number().nonnegative()]);
+
 const Traffic = z.strictObject({
   service: z.string().min(1).describe('Name of the Service the traffic is aimed at.'),
   namespace: z.string().optional().describe('Namespace of the Service (default: the namespace of the one Service of that name; needed when several namespaces have one).'),
@@ -50,6 +53,33 @@ const PodModel = z.strictObject({
   concurrency: z.number().int().positive().max(MAX_CONCURRENCY).default(1).describe('Parallel workers per pod (1 to 1000000).'),
   queueLimit: z.number().int().nonnegative().optional().describe('Requests that may wait for a worker; beyond it the pod rejects (default: unbounded).'),
   serviceTime: DistributionSpec.describe('Time a worker spends on one request.'),
+  cpu: z.strictObject({
+    perWorker: Quantity.describe('CPU a worker uses while busy with a request, e.g. 500m (a Kubernetes quantity).'),
+    idle: Quantity.default(0).describe('CPU the pod uses with no request in hand, e.g. 20m.'),
+  }).optional().describe('What the pod\'s CPU use is, for a HorizontalPodAutoscaler: busy workers x perWorker + idle.'),
+});
+
+const Autoscaling = z.strictObject({
+  syncPeriod: PositiveDuration.default('15s').describe('kube-controller-manager --horizontal-pod-autoscaler-sync-period.'),
+  tolerance: z.number().min(0).max(1).default(0.1).describe('--horizontal-pod-autoscaler-tolerance: no scaling while |1 - ratio| is within it.'),
+  cpuInitializationPeriod: Duration.default('5m').describe('--horizontal-pod-autoscaler-cpu-initialization-period.'),
+  initialReadinessDelay: Duration.default('30s').describe('--horizontal-pod-autoscaler-initial-readiness-delay.'),
+  downscaleStabilization: Duration.default('5m').describe('--horizontal-pod-autoscaler-downscale-stabilization (HPAs without spec.behavior).'),
+  metricResolution: PositiveDuration.default('15s').describe('metrics-server --metric-resolution: seconds between scrapes; CPU is averaged over one.'),
+  scanInterval: PositiveDuration.default('10s').describe('The cluster autoscaler\'s --scan-interval.'),
+});
+
+const NodeGroup = z.strictObject({
+  name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { message: 'must be a DNS-1123 label' }).describe('Its nodes are named <name>-0, <name>-1, ...'),
+  labels: LabelMap.default({}).describe('Labels of the nodes it adds (the node template).'),
+  zone: z.string().optional().describe('topology.kubernetes.io/zone of its nodes.'),
+  allocatable: z.strictObject({
+    cpu: Quantity, memory: Quantity, pods: Int32(1).default(110),
+  }).describe('What each node offers the scheduler.'),
+  min: Int32(0).default(0).describe('Nodes it always has (they run from the start).'),
+  max: Int32(1).describe('Nodes it may have.'),
+  provisioningDelay: Duration.default('90s').describe('From the decision to add a node to the node being Ready (the cloud\'s boot plus kubelet).'),
+  scaleDownDelay: Duration.default('10m').describe('How long a node must be unneeded before it goes (--scale-down-unneeded-time).'),
 });
 
 const Network = z.strictObject({
@@ -236,6 +266,11 @@ export const ScenarioSchema = z.strictObject({
     compare: Compare.optional(),
     timeline: z.array(TimelineEvent).default([]).describe('Changes to the cluster and the load, at simulated times.'),
     dynamics: Dynamics.default({ endpointPropagationDelay: '1s', readinessDelay: '5s', gracePeriod: '30s' }),
+    autoscaling: Autoscaling.default({
+      syncPeriod: '15s', tolerance: 0.1, cpuInitializationPeriod: '5m', initialReadinessDelay: '30s', downscaleStabilization: '5m',
+      metricResolution: '15s', scanInterval: '10s',
+    }).describe('The autoscaling controllers\' settings, for a HorizontalPodAutoscaler in the input.'),
+    nodeGroups: z.array(NodeGroup).default([]).describe('Node groups the cluster autoscaler grows when pods are Pending and shrinks when nodes are unneeded.'),
     timeSeries: z.strictObject({ interval: PositiveDuration.default('1s') }).default({ interval: '1s' })
       .describe('timeseries.csv: one row per interval of simulated time (above 0; coarsened to keep the file within 100000 rows unless --allow-large).'),
   }),

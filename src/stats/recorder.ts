@@ -1,8 +1,11 @@
 import type { Simulator } from '../engine/simulator.js';
-import { DROPPED, FAILED, REJECTED, TIMED_OUT, type Outcome, type Trace } from '../model/trace.js';
+import {
+  DROPPED, FAILED, REJECTED, TIMED_OUT, type AutoscalingTrace, type Outcome, type ScalingDecision, type Trace,
+} from '../model/trace.js';
 import { batchMeansInterval } from './confidence.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { TimeSeries } from './time-series.js';
+import { AUTOSCALING_GAUGES } from './time-series-table.js';
 
 const MAX_BATCHES = 64;
 const MIN_BATCHES = 16;
@@ -17,7 +20,7 @@ const MAX_HOPS = 8;
  * A request's outcome (completed, failed, dropped, rejected, timed out) is counted once, for
  * the request as the client sees it; node and pod counters count every attempt.
  */
-export class Recorder implements Trace {
+export class Recorder implements Trace, AutoscalingTrace {
   requests = 0;
   completed = 0;
   dropped = 0;
@@ -47,15 +50,26 @@ export class Recorder implements Trace {
   readonly nodeDropped: Float64Array;
   readonly hopCounts = new Float64Array(MAX_HOPS + 1);
 
+  /** Autoscaling: pod-seconds of the workload's running pods and node-seconds, after the warm-up. */
+  replicaSeconds = 0;
+  nodeSeconds = 0;
+  readonly scalingDecisions: ScalingDecision[] = [];
+  private running = 0;
+  private nodesNow = 0;
+  private levelsSince = 0;
+  private readonly levels = new Float64Array(AUTOSCALING_GAUGES.length);
+
   private batchSize: number;
   private batchFill = 0;
   private batchSum = 0;
   private readonly batchMeans: number[] = [];
 
+  /** `autoscaling`: the run has an HPA, so its time series keeps the AUTOSCALING_GAUGES. */
   constructor(nodes: number, pods: number, private readonly sim: Simulator, seriesInterval: number, private readonly warmup = 0,
-    maxSeriesRows = Infinity) {
+    maxSeriesRows = Infinity, autoscaling = false) {
     this.batchSize = FIRST_BATCH_SIZE;
-    this.series = new TimeSeries(seriesInterval, nodes, warmup, maxSeriesRows);
+    this.series = new TimeSeries(seriesInterval, nodes, warmup, maxSeriesRows, autoscaling ? AUTOSCALING_GAUGES.length : 0);
+    this.levelsSince = warmup;
     // Per-pod histograms keep 2 significant digits (1% resolution) so 800 pods stay small.
     this.podLatency = Array.from({ length: pods }, () => new LatencyHistogram(2));
     this.podRequests = new Float64Array(pods);
@@ -144,6 +158,27 @@ export class Recorder implements Trace {
     if (sentAt >= this.warmup) this.podCompleted[pod]++;
   }
 
+  capacity(replicas: number, desired: number, ready: number, pending: number, running: number, nodes: number, booting: number,
+    metric: number): void {
+    const now = this.sim.now;
+    this.accrue(now);
+    this.running = running;
+    // A node is paid for from its order, so node-seconds count the booting ones.
+    this.nodesNow = nodes + booting;
+    const l = this.levels;
+    l[0] = replicas; l[1] = desired; l[2] = ready; l[3] = pending; l[4] = running; l[5] = nodes; l[6] = booting; l[7] = metric;
+    this.series.setLevels(now, l);
+  }
+
+  scalingDecision(decision: ScalingDecision): void {
+    this.scalingDecisions.push(decision);
+  }
+
+  /** Counts the capacity up to `end` (the end of the run). */
+  finishCapacity(end: number): void {
+    this.accrue(end);
+  }
+
   /** Requests sent after the warm-up that have not ended: in flight when the run stopped. */
   get inFlight(): number {
     return this.requests - (this.completed + this.dropped + this.rejected + this.failed + this.timedOut);
@@ -159,6 +194,13 @@ export class Recorder implements Trace {
     this.series.destroy();
     this.latency.destroy();
     for (const h of this.podLatency) h.destroy();
+  }
+
+  private accrue(now: number): void {
+    if (now <= this.levelsSince) return;
+    this.replicaSeconds += this.running * (now - this.levelsSince);
+    this.nodeSeconds += this.nodesNow * (now - this.levelsSince);
+    this.levelsSince = now;
   }
 
   private closeBatch(): void {

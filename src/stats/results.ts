@@ -1,4 +1,5 @@
 import type { LatencyBucket } from './latency-histogram.js';
+import type { ScalingDecision } from '../model/trace.js';
 import type { TimeSeriesTable } from './time-series-table.js';
 
 /** What one run of one variant produced. Times are in seconds; sinks convert units. */
@@ -118,6 +119,14 @@ export interface VariantResult {
   timeSeriesEndsAt?: number;
   /** A run of requests stopped at its simulated-time horizon, with requests still in flight. */
   stoppedAt?: number;
+  /** With a HorizontalPodAutoscaler: what the capacity cost after the warm-up, and each decision. */
+  autoscaling?: {
+    /** Pod-seconds of the autoscaled workload's pods on nodes (ready or not). */
+    replicaSeconds: number;
+    /** Node-seconds of the nodes that exist (up or booting). */
+    nodeSeconds: number;
+    decisions: ScalingDecision[];
+  };
 }
 
 export interface InputFileInfo {
@@ -159,6 +168,8 @@ export interface RunResults {
 export interface ReplicationSummary {
   /** The values of SUMMARY_COLUMNS, in that order. */
   metrics: number[];
+  /** With an HPA: the values of AUTOSCALING_COLUMNS (what the capacity cost). */
+  costs?: number[];
   busiestPod?: { name: string; offeredLoad: number };
 }
 
@@ -178,6 +189,8 @@ export interface StudyVariant {
    * the interval of the mean latency across replications.
    */
   intervals: MetricInterval[];
+  /** With an HPA: one per AUTOSCALING_COLUMNS entry, as `intervals`. */
+  costIntervals?: MetricInterval[];
   /** The busiest pod over all replications. */
   busiestPod?: { name: string; offeredLoad: number };
 }

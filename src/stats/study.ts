@@ -2,13 +2,16 @@ import { meanConfidenceInterval } from './confidence.js';
 import type {
   MetricDifference, MetricInterval, ReplicationSummary, StudyResults, StudyVariant, VariantResult,
 } from './results.js';
-import { metricIndex, REPLICATED_METRICS, SUMMARY_COLUMNS } from './summary-metrics.js';
+import { AUTOSCALING_COLUMNS, metricIndex, REPLICATED_METRICS, SUMMARY_COLUMNS } from './summary-metrics.js';
 
 /** The confidence level of every interval a study reports. */
 export const STUDY_LEVEL = 0.95;
 
 export function summariseReplication(v: VariantResult): ReplicationSummary {
-  return { metrics: SUMMARY_COLUMNS.map((c) => c.value(v)), busiestPod: v.busiestPod };
+  return {
+    metrics: SUMMARY_COLUMNS.map((c) => c.value(v)), busiestPod: v.busiestPod,
+    ...(v.autoscaling ? { costs: AUTOSCALING_COLUMNS.map((c) => c.value(v)) } : {}),
+  };
 }
 
 /** Aggregates replications (each variant's, in replication order; every variant has the same number). */
@@ -32,9 +35,11 @@ function studyVariant(name: string, replications: ReplicationSummary[]): StudyVa
   // The mean's interval column is the interval of the mean latency across replications, not the
   // average of the runs' own batch-means intervals.
   intervals[metricIndex('latency_mean_ci95_ms')] = { mean: intervals[metricIndex('latency_mean_ms')].halfWidth, halfWidth: NaN };
+  const costs = replications[0]?.costs;
+  const costIntervals = costs && costs.map((_, i) => meanConfidenceInterval(replications.map((r) => r.costs![i]), STUDY_LEVEL));
   let busiestPod: StudyVariant['busiestPod'];
   for (const r of replications) if (r.busiestPod && !(busiestPod && busiestPod.offeredLoad >= r.busiestPod.offeredLoad)) busiestPod = r.busiestPod;
-  return { name, replications, intervals, busiestPod };
+  return { name, replications, intervals, busiestPod, ...(costIntervals ? { costIntervals } : {}) };
 }
 
 /**

@@ -13,6 +13,12 @@ export interface Column<T> {
   value: (row: T) => number;
 }
 
+/** summary.csv's columns after sim_time_s in a run with a HorizontalPodAutoscaler: what the capacity cost. */
+export const AUTOSCALING_COLUMNS: Column<VariantResult>[] = [
+  { name: 'replica_seconds', kind: 'seconds', value: (v) => v.autoscaling?.replicaSeconds ?? NaN },
+  { name: 'node_seconds', kind: 'seconds', value: (v) => v.autoscaling?.nodeSeconds ?? NaN },
+];
+
 /** The metric columns of summary.csv (and of `svcsim run --json`), after `variant`, the override and the model columns. */
 export const SUMMARY_COLUMNS: Column<VariantResult>[] = [
   { name: 'requests', kind: 'count', value: (v) => v.requests },

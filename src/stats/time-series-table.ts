@@ -20,7 +20,17 @@ export interface TimeSeriesRow {
   received: number[];
   /** Sent and not yet completed, dropped, failed, rejected or timed out, at the end of the interval. */
   inFlight: number;
+  /** Levels at the end of the interval (autoscaling runs: replicas, nodes...; see GAUGE_NAMES); empty otherwise. */
+  gauges?: number[];
 }
+
+/**
+ * The levels a run with a HorizontalPodAutoscaler keeps per row, as they stood at the row's end:
+ * the workload's replicas (as the HPA set them), the HPA's desired count, its ready, Pending and
+ * running pods, the nodes up and booting, and the metric the HPA last saw (utilization %, or
+ * millicores a pod).
+ */
+export const AUTOSCALING_GAUGES = ['replicas', 'desired_replicas', 'ready_pods', 'pending_pods', 'running_pods', 'nodes', 'nodes_booting', 'hpa_metric'] as const;
 
 // The fixed fields of a row, in storage order; the per-node received counts follow them.
 const FIELDS = ['start', 'end', 'sent', 'completed', 'dropped', 'failed', 'rejected', 'timedOut', 'retries',
@@ -43,24 +53,26 @@ export class TimeSeriesTable {
   private readonly stride: number;
   length = 0;
 
-  constructor(readonly nodes: number) {
-    this.stride = FIELDS.length + nodes;
+  /** `gauges`: levels stored after the node counts (0 in runs without autoscaling). */
+  constructor(readonly nodes: number, readonly gauges = 0) {
+    this.stride = FIELDS.length + nodes + gauges;
   }
 
-  static from(rows: readonly TimeSeriesRow[], nodes: number): TimeSeriesTable {
-    const table = new TimeSeriesTable(nodes);
-    for (const r of rows) table.push(r, r.received);
+  static from(rows: readonly TimeSeriesRow[], nodes: number, gauges = 0): TimeSeriesTable {
+    const table = new TimeSeriesTable(nodes, gauges);
+    for (const r of rows) table.push(r, r.received, r.gauges ?? []);
     return table;
   }
 
-  /** Appends a row: its fixed fields from `row` (throughput is derived), then `received`. */
-  push(row: Readonly<Record<Field, number>>, received: ArrayLike<number>): void {
+  /** Appends a row: its fixed fields from `row` (throughput is derived), then `received`, then `gauges`. */
+  push(row: Readonly<Record<Field, number>>, received: ArrayLike<number>, gauges: ArrayLike<number> = []): void {
     const page = Math.floor(this.length / PAGE_ROWS);
     if (page === this.pages.length) this.pages.push(new Float64Array(this.stride * PAGE_ROWS));
     const d = this.pages[page];
     const at = (this.length % PAGE_ROWS) * this.stride;
     for (let f = 0; f < FIELDS.length; f++) d[at + f] = row[FIELDS[f]];
     for (let n = 0; n < this.nodes; n++) d[at + FIELDS.length + n] = received[n] ?? 0;
+    for (let g = 0; g < this.gauges; g++) d[at + FIELDS.length + this.nodes + g] = gauges[g] ?? NaN;
     this.length++;
   }
 
@@ -85,8 +97,9 @@ export class TimeSeriesTable {
       retries: d[at + FIELD_INDEX.retries],
       latencyP50: d[at + FIELD_INDEX.latencyP50],
       latencyP99: d[at + FIELD_INDEX.latencyP99],
-      received: Array.from(d.subarray(at + FIELDS.length, at + this.stride)),
+      received: Array.from(d.subarray(at + FIELDS.length, at + FIELDS.length + this.nodes)),
       inFlight: d[at + FIELD_INDEX.inFlight],
+      ...(this.gauges > 0 ? { gauges: Array.from(d.subarray(at + FIELDS.length + this.nodes, at + this.stride)) } : {}),
     };
   }
 

@@ -29,13 +29,16 @@ export class TimeSeries {
   private retriesCount = 0;
   /** The time the rows stop at, when they reached maxRows before the run ended. */
   endsAt: number | undefined;
+  /** Levels (autoscaling: replicas, nodes...) as they stand now; each row keeps them as they stood at its end. */
+  private readonly levels: Float64Array;
 
-  constructor(readonly interval: number, nodes: number, readonly start = 0, private readonly maxRows = Infinity) {
+  constructor(readonly interval: number, nodes: number, readonly start = 0, private readonly maxRows = Infinity, gauges = 0) {
     if (!(interval > 0 && Number.isFinite(interval))) throw new RangeError(`interval must be a positive number of seconds, got ${interval}`);
     if (!(Number.isInteger(nodes) && nodes >= 0)) throw new RangeError(`nodes must be a non-negative integer, got ${nodes}`);
     if (!Number.isFinite(start)) throw new RangeError(`start must be a finite time, got ${start}`);
     this.nodeReceived = new Float64Array(nodes);
-    this.table = new TimeSeriesTable(nodes);
+    this.table = new TimeSeriesTable(nodes, gauges);
+    this.levels = new Float64Array(gauges).fill(NaN);
     this.rowStart = start;
     this.rowEnd = start + interval;
   }
@@ -87,6 +90,12 @@ export class TimeSeries {
   retried(t: number): void {
     this.at(t);
     this.retriesCount++;
+  }
+
+  /** From time t on, the levels are `values` (the rows before t keep the old ones). */
+  setLevels(t: number, values: ArrayLike<number>): void {
+    this.at(t);
+    this.levels.set(values);
   }
 
   /**
@@ -154,7 +163,7 @@ export class TimeSeries {
       latencyP50: this.latency.percentile(50),
       latencyP99: this.latency.percentile(99),
       inFlight: this.inFlight,
-    }, this.nodeReceived);
+    }, this.nodeReceived, this.levels);
     if (this.latency.count > 0) this.latency.reset();
     this.nodeReceived.fill(0);
     this.sentCount = this.completedCount = this.droppedCount = this.failedCount = 0;
