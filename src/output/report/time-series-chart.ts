@@ -2,11 +2,13 @@ import { variantColor, withConfig, type Chart } from './chart.js';
 import { distinct, num, type ResultTables } from './result-tables.js';
 
 /** The panels of the time-series chart: timeseries.csv's columns, each over simulated time. */
-export const TIME_SERIES_PANELS = [
+export const TIME_SERIES_PANELS: Array<{ title: string; columns: string[]; legend?: string }> = [
   { title: 'throughput (req/s)', columns: ['throughput_rps'] },
   { title: 'latency p99 (ms)', columns: ['latency_p99_ms'] },
-  { title: 'not completed (per interval)', columns: ['dropped', 'failed', 'rejected', 'timed_out'] },
+  { title: 'not completed', columns: ['dropped', 'failed', 'rejected', 'timed_out'], legend: 'outcome' },
   { title: 'in flight', columns: ['in_flight'] },
+  // Only with autoscaling, whose gauges timeseries.csv then has.
+  { title: 'pods and nodes', columns: ['replicas', 'ready_pods', 'nodes'], legend: 'count of' },
 ];
 
 /** Pixels between the labels of events at the same time, stacked from the top of the first panel. */
@@ -53,7 +55,7 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
       { mark: { type: 'rule', color: 'currentColor', strokeDash: [4, 3], opacity: 0.6 }, encoding: { x: { field: 'atSeconds', type: 'quantitative' } } },
     ],
   }];
-  const panels = TIME_SERIES_PANELS.map((panel, k) => {
+  const panels = TIME_SERIES_PANELS.filter((p) => p.columns.every((c) => series.columns.includes(c))).map((panel, k) => {
     const happened = panel.columns.filter((c) => panel.columns.length === 1 || series.rows.some((r) => num(r[c]) > 0));
     // None happened: one line at 0, and the title says so.
     const columns = happened.length > 0 ? happened : panel.columns.slice(0, 1);
@@ -66,7 +68,7 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
       encoding: {
         x, y: { field: 'value', type: 'quantitative', title, axis: { format: ',~f' } },
         color,
-        ...(happened.length > 1 || (panel.columns.length > 1 && happened.length === 1) ? { strokeDash: { field: 'outcome', type: 'nominal', title: 'outcome' } } : {}),
+        ...(happened.length > 1 || (panel.columns.length > 1 && happened.length === 1) ? { strokeDash: { field: 'outcome', type: 'nominal', title: panel.legend } } : {}),
       },
     };
     const labels = k === 0 && events.length > 0 ? [{
@@ -80,7 +82,8 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
     id: 'time-series',
     title: 'Over time',
     caption: `Per interval of simulated time (timeseries.csv${t.run.timeSeriesIntervalSeconds ? `, ${t.run.timeSeriesIntervalSeconds} s each` : ''}): `
-      + 'throughput, p99 of the latencies completed in it, requests that ended without completing, and requests in flight at its end.'
+      + 'throughput, p99 of the latencies completed in it, requests that ended without completing, and requests in flight at its end'
+      + (series.columns.includes('replicas') ? '; with autoscaling, the workload\'s replicas, its ready pods and the nodes.' : '.')
       + (events.length > 0 ? ' Dashed vertical lines: the timeline\'s events (run.json).' : ''),
     spec: withConfig({ vconcat: panels, resolve: { scale: { color: 'shared', strokeDash: 'independent' } } }),
   };
