@@ -18,9 +18,9 @@ let sweep: ResultTables;
 
 beforeAll(async () => {
   const dir = temp.make();
-  seed = readResultTables(await runInto(join(dir, 'seed'), 'scenarios/seed-two-nodes.yaml', '--requests', '5000'));
-  failure = readResultTables(await runInto(join(dir, 'failure'), writeSeedFailure(dir), '--requests', '3000'));
-  sweep = readResultTables(await runInto(join(dir, 'sweep'), writeSeedSweep(dir), '--requests', '1000'));
+  seed = readResultTables(await runInto(join(dir, 'seed'), 'scenarios/seed-two-nodes.yaml', '--requests', '3000'));
+  failure = readResultTables(await runInto(join(dir, 'failure'), writeSeedFailure(dir), '--requests', '2000'));
+  sweep = readResultTables(await runInto(join(dir, 'sweep'), writeSeedSweep(dir), '--requests', '500'));
 }, 60_000);
 
 /** A CSV file's rows by header, parsed on their own (variant names of sweeps hold quoted commas). */
