@@ -6,6 +6,7 @@ import type { Chart } from '../src/output/report/chart.js';
 import { reportCharts } from '../src/output/report/build-report.js';
 import { nines, NODE_MEASURES } from '../src/output/report/distribution-charts.js';
 import { readResultTables, type ResultTables } from '../src/output/report/result-tables.js';
+import { bucketed, MAX_POINTS, timeSeriesChart } from '../src/output/report/time-series-chart.js';
 import { runInto, writeSeedFailure, writeSeedSweep } from './support/report-results.js';
 import { TempDirs } from './support/temp-dirs.js';
 
@@ -109,4 +110,22 @@ test('a sweep draws each metric against the swept field, one line per policy, wi
   }
   // Two values are a comparison, not a curve: the seed has no sweep chart.
   expect(reportCharts(seed).map((x) => x.id)).toEqual(['pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series']);
+});
+
+test('a long time series is drawn in buckets of intervals: throughput their mean, p99 and in flight their maximum, counts their sum', () => {
+  const rows = Array.from({ length: 2500 }, (_, i) => ({
+    variant: 'A', t_start_s: String(i), t_end_s: String(i + 1), throughput_rps: String(i % 3), latency_p99_ms: String((i * 7) % 11),
+    in_flight: String(i % 5), dropped: '1', failed: '0', rejected: '0', timed_out: '0',
+  }));
+  const table = { file: 'timeseries.csv', columns: Object.keys(rows[0]), rows };
+  const c = timeSeriesChart({ ...seed, timeSeries: table })!;
+  const line = (c.spec as unknown as { vconcat: Array<{ layer: Array<{ data: { values: Array<Record<string, number>> } }> }> }).vconcat[0].layer[0].data.values;
+  // 2500 intervals in buckets of 3: 834 points, at most MAX_POINTS.
+  expect(line).toHaveLength(834);
+  expect(line.length).toBeLessThanOrEqual(MAX_POINTS);
+  expect(line[0]).toMatchObject({ t: 3, value: (0 + 1 + 2) / 3 });
+  const [first] = bucketed(rows, 3);
+  expect(first).toMatchObject({ t: 3, throughput_rps: 1, latency_p99_ms: Math.max(0, 7, 3), in_flight: 2, dropped: 3 });
+  expect(bucketed(rows, 3).at(-1)).toMatchObject({ t: 2500, dropped: 1 });
+  expect(c.caption).toContain('in buckets of 3 intervals');
 });

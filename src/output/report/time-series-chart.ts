@@ -11,6 +11,37 @@ export const TIME_SERIES_PANELS: Array<{ title: string; columns: string[]; legen
   { title: 'pods and nodes', columns: ['replicas', 'ready_pods', 'nodes'], legend: 'count of' },
 ];
 
+/**
+ * Points a variant's line has at most: a longer series (a long run, up to 100,000 rows) is drawn
+ * in buckets of consecutive intervals, so the page stays small and quick to build.
+ */
+export const MAX_POINTS = 1000;
+
+/** How a bucket of intervals is drawn, per column: the counts add up, the rest keep their worst or last. */
+const BUCKET: Record<string, 'mean' | 'max' | 'sum' | 'last'> = {
+  throughput_rps: 'mean', latency_p99_ms: 'max', in_flight: 'max',
+  dropped: 'sum', failed: 'sum', rejected: 'sum', timed_out: 'sum', replicas: 'last', ready_pods: 'last', nodes: 'last',
+};
+
+/** timeseries.csv's rows as numbers, each variant's in buckets of `size` intervals (1: as written), t at each bucket's end. */
+export function bucketed(rows: ReadonlyArray<Record<string, string>>, size: number): Array<Record<string, number | string>> {
+  const out: Array<Record<string, number | string>> = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j < rows.length && j - i < size && rows[j].variant === rows[i].variant) j++;
+    const bucket = rows.slice(i, j);
+    const row: Record<string, number | string> = { variant: rows[i].variant, t: num(bucket[bucket.length - 1].t_end_s) };
+    for (const [column, how] of Object.entries(BUCKET)) {
+      const xs = bucket.map((r) => num(r[column])).filter(Number.isFinite);
+      row[column] = xs.length === 0 ? NaN : how === 'sum' ? xs.reduce((a, b) => a + b, 0) : how === 'mean' ? xs.reduce((a, b) => a + b, 0) / xs.length
+        : how === 'max' ? Math.max(...xs) : xs[xs.length - 1];
+    }
+    out.push(row);
+    i = j;
+  }
+  return out;
+}
+
 /** Pixels between the labels of events at the same time, stacked from the top of the first panel. */
 const LABEL_STEP = 12;
 
@@ -46,6 +77,9 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
   const series = t.timeSeries;
   if (!series || series.rows.length === 0) return undefined;
   const variants = distinct(series, 'variant');
+  const longest = Math.max(...variants.map((v) => series.rows.filter((r) => r.variant === v).length));
+  const size = Math.ceil(longest / MAX_POINTS);
+  const rows = bucketed(series.rows, size);
   const events = timelineEvents(t);
   const x = { field: 't', type: 'quantitative', title: 'simulated time (s)' };
   const color = variantColor(variants);
@@ -60,7 +94,7 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
     // None happened: one line at 0, and the title says so.
     const columns = happened.length > 0 ? happened : panel.columns.slice(0, 1);
     const title = happened.length > 0 ? panel.title : `${panel.title}: none`;
-    const values = series.rows.flatMap((r) => columns.map((c) => ({ variant: r.variant, t: num(r.t_end_s), outcome: c.replace('_', ' '), value: num(r[c]) })))
+    const values = rows.flatMap((r) => columns.map((c) => ({ variant: r.variant, t: r.t, outcome: c.replace('_', ' '), value: r[c] as number })))
       .filter((v) => Number.isFinite(v.value));
     const line = {
       data: { values },
@@ -84,6 +118,7 @@ export function timeSeriesChart(t: ResultTables): Chart | undefined {
     caption: `Per interval of simulated time (timeseries.csv${t.run.timeSeriesIntervalSeconds ? `, ${t.run.timeSeriesIntervalSeconds} s each` : ''}): `
       + 'throughput, p99 of the latencies completed in it, requests that ended without completing, and requests in flight at its end'
       + (series.columns.includes('replicas') ? '; with autoscaling, the workload\'s replicas, its ready pods and the nodes.' : '.')
+      + (size > 1 ? ` Drawn in buckets of ${size} intervals: throughput their mean, p99 and in flight their maximum, the requests not completed their sum.` : '')
       + (events.length > 0 ? ' Dashed vertical lines: the timeline\'s events (run.json).' : ''),
     spec: withConfig({ vconcat: panels, resolve: { scale: { color: 'shared', strokeDash: 'independent' } } }),
   };
