@@ -17,6 +17,8 @@ const layers = [
   ['scenario', 'the scenario turns files into a model; running and reporting come after it'],
   // runScenario: the one entry point of the CLI, tests and benchmarks.
   ['run', 'a run simulates a scenario\'s variants; how its results are shown is not its business'],
+  // The capacity planner: queueing-theory bracket and search, over run's tasks.
+  ['plan', 'the planner decides which runs to make from their results; showing its answer is output\'s business'],
   // CSV files, console table, JSON summary, progress bar.
   ['output', 'output formats results; only the command line sits above it'],
   // The yargs command line and the bin's launcher.

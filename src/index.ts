@@ -9,7 +9,9 @@ export {
   normalCdf, type Distribution,
 } from './engine/distributions.js';
 export { Station } from './engine/station.js';
-export { erlangC, md1MeanWait, mm1MeanResponse, mm1ResponseQuantile, mmcMeanWait, mmckBlocking } from './engine/queueing-theory.js';
+export {
+  allenCunneenMeanWait, erlangC, md1MeanWait, mm1MeanResponse, mm1ResponseQuantile, mmcMeanWait, mmckBlocking, mmcResponseQuantile, mmcResponseTail,
+} from './engine/queueing-theory.js';
 
 // Model parts usable on their own, and the trace statistics subscribe to.
 export { Cluster } from './model/cluster.js';
@@ -52,6 +54,15 @@ export { parseObjective } from './scenario/slo-text.js';
 export { simulateVariant } from './run/simulate-variant.js';
 export { formatDiagnostic, InputError, type Diagnostic } from './scenario/diagnostics.js';
 export { ScenarioSchema, SCENARIO_API_VERSION, scenarioJsonSchema, type ScenarioDocument } from './scenario/scenario-schema.js';
+
+// The capacity planner.
+export {
+  planCapacity, runPlanTask, runRoundInTurn, type PlanPoint, type PlanRequest, type PlanResults, type PlanTask, type PlanVariant,
+  type RunRound, type ScenarioAt,
+} from './plan/planner.js';
+export { theoryAt, type TheoryPoint } from './plan/theory.js';
+export { routingShares } from './plan/routing-shares.js';
+export { ValueSearch } from './plan/value-search.js';
 
 // Output sinks.
 export { claimResultFolder, RESULT_FILE_NAMES, resultFiles, writeResults } from './output/csv-files.js';

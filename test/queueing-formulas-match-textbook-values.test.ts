@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import {
-  erlangC, md1MeanWait, mm1MeanResponse, mm1ResponseQuantile, mmcMeanWait, mmckBlocking,
+  allenCunneenMeanWait, erlangC, md1MeanWait, mm1MeanResponse, mm1ResponseQuantile, mmcMeanWait, mmckBlocking,
+  mmcResponseQuantile, mmcResponseTail,
 } from '../src/engine/queueing-theory.js';
 
 function factorial(n: number): number {
@@ -36,6 +37,24 @@ test('M/M/c/K blocking equals Erlang B when K = c and the M/M/1/K formula when c
 
 test('M/D/1 waits half as long as M/M/1 at the same load', () => {
   expect(md1MeanWait(80, 100)).toBeCloseTo(mmcMeanWait(1, 80, 100) / 2, 15);
+});
+
+test('M/M/c response tail: one server is M/M/1, and the tail integrates to the mean wait plus service', () => {
+  expect(mmcResponseQuantile(1, 70, 100, 0.99)).toBeCloseTo(Math.log(100) / 30, 9);
+  for (const [c, lambda] of [[2, 150], [4, 300], [3, 200]]) {
+    // theta = c mu - lambda equals mu at (3, 200): the repeated-rate case.
+    let integral = 0;
+    const dt = 1e-5;
+    for (let t = dt / 2; t < 1; t += dt) integral += mmcResponseTail(c, lambda, 100, t) * dt;
+    expect(integral).toBeCloseTo(mmcMeanWait(c, lambda, 100) + 1 / 100, 6);
+  }
+  const p99 = mmcResponseQuantile(4, 300, 100, 0.99);
+  expect(mmcResponseTail(4, 300, 100, p99)).toBeCloseTo(0.01, 9);
+});
+
+test('Allen-Cunneen is the M/M/c wait for exponential service and Pollaczek-Khinchine for one server', () => {
+  expect(allenCunneenMeanWait(3, 250, 100, 1)).toBe(mmcMeanWait(3, 250, 100));
+  expect(allenCunneenMeanWait(1, 80, 100, 0)).toBeCloseTo(md1MeanWait(80, 100), 15);
 });
 
 test('unstable or malformed queues are rejected', () => {

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { formatComparison, formatLoadBalancerChoice } from '../output/console-report.js';
@@ -17,17 +16,14 @@ import { studyTasks } from '../run/study.js';
 import { checkScenario, readSources, type Scenario } from '../scenario/load-scenario.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
+import { catchingSignals, processIo, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
-import { CHECK_OPTIONS, RUN_OPTIONS, type CheckArgs, type RunArgs } from './options.js';
+import { CHECK_OPTIONS, PLAN_OPTIONS, RUN_OPTIONS, type CheckArgs, type PlanArgs, type RunArgs } from './options.js';
+import { planCommand } from './plan-command.js';
 import { outDirProblem } from './out-dir.js';
 import { svcsimVersion } from './version.js';
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+export type { CliIo };
 
 /**
  * The command-line parser. It only parses and calls the engine's entry point; `exitCode` is set
@@ -47,6 +43,16 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective')
         .example('$0 run scenarios/seed-two-nodes.yaml --report', 'Also write report.html, the results as charts'),
     async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
+    .command('plan <files..>', 'Find the fewest replicas (or workers) that meet the objectives, for every variant of spec.compare', (y) =>
+      y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'YAML files (multi-document)' })
+        .options(PLAN_OPTIONS)
+        .example('$0 plan scenarios/plan-seed.yaml --vary Deployment/hostname-deployment:spec.replicas --slo "p99<=50ms"',
+          'Replicas each policy needs for p99 <= 50 ms at the seed\'s load')
+        .example('$0 plan cluster.yaml scenario.yaml --vary Deployment/web:spec.replicas --slo "p99<=50ms" --rate 2000 --max 100',
+          'At 2,000 req/s; exit 3 if 100 replicas are not enough')
+        .example('$0 plan scenario.yaml --vary "Scenario:spec.pods[0].concurrency" --slo "mean<=20ms" --replications 10',
+          'Workers per pod, each point judged on 10 replications'),
+    async (args) => { state.exitCode = await planCommand(args as unknown as PlanArgs, io); })
     .command('validate <files..>', 'Every check run makes, without running: the API server\'s, svcsim\'s and the pre-flight\'s', (y) =>
       y.positional('files', { type: 'string', array: true, demandOption: true })
         .options(CHECK_OPTIONS)
@@ -60,7 +66,7 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
     .command('schema', 'Print the JSON Schema of the Scenario document', () => {}, () => {
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     })
-    .demandCommand(1, 'Name a command: run, validate, report or schema')
+    .demandCommand(1, 'Name a command: run, plan, validate, report or schema')
     .strict()
     .version(svcsimVersion())
     .help()
@@ -169,29 +175,6 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
   } finally {
     folder?.release();
-  }
-}
-
-/**
- * While the results are written, SIGINT and SIGTERM end the write (the old set stays, or the new
- * one if already in place), release the lock and exit 130 / 143. Only then: a handler cannot run
- * until a synchronous simulation returns, so while simulating they keep their default action,
- * and the lock left naming a dead process is stale to the next run.
- */
-async function catchingSignals<T>(folder: ResultFolder, write: (folder: ResultFolder) => Promise<T>): Promise<T> {
-  const offs = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
-    const handler = () => {
-      folder.abandon();
-      folder.release();
-      process.exit(128 + constants.signals[signal]);
-    };
-    process.on(signal, handler);
-    return () => process.off(signal, handler);
-  });
-  try {
-    return await write(folder);
-  } finally {
-    for (const off of offs) off();
   }
 }
 

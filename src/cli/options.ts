@@ -30,6 +30,69 @@ export const RUN_OPTIONS = {
   report: { type: 'boolean', default: false, describe: 'Also write report.html: the results as charts in one self-contained page (svcsim report rebuilds it)' },
 } as const;
 
+/** The fields the planner can vary, as --vary spells them. */
+const VARY_FORMS = [
+  /^(?:Deployment|StatefulSet|ReplicaSet)\/[a-z0-9.-]+:spec\.replicas$/,
+  /^Scenario:spec\.pods\[\d+\]\.concurrency$/,
+];
+
+export const PLAN_OPTIONS = {
+  vary: { type: 'string', demandOption: true, coerce: varyValue,
+    describe: 'The whole-number field to size: "Deployment/web:spec.replicas" (also StatefulSet, ReplicaSet) or a pod model\'s workers, "Scenario:spec.pods[0].concurrency"' },
+  slo: CHECK_OPTIONS.slo,
+  rate: { type: 'string', coerce: rateValue, describe: 'Requests per second to plan for (overrides spec.traffic.rate)' },
+  min: { type: 'string', default: '1', coerce: (v: unknown) => wholeNumber('min', v, 1, 'a whole number >= 1'), describe: 'The least value to consider' },
+  max: { type: 'string', default: '200', coerce: (v: unknown) => wholeNumber('max', v, 1, 'a whole number >= 1'), describe: 'The most value to consider: above it the answer is "none" (exit 3)' },
+  replications: { type: 'string', coerce: planReplicationsValue,
+    describe: `Independent runs of every point tried, 2 to ${MAX_REPLICATIONS} (default: spec.replications if above 1, else 5)` },
+  seed: CHECK_OPTIONS.seed,
+  requests: { ...CHECK_OPTIONS.requests, describe: 'Requests to send in each simulation (a point\'s replication), e.g. 20000 or 2e4 (overrides spec.traffic)' },
+  duration: { ...CHECK_OPTIONS.duration, describe: 'Simulated time to send for in each simulation, e.g. "60s" (overrides spec.traffic)' },
+  out: { ...CHECK_OPTIONS.out, describe: 'Directory for plan.csv and run.json (default: results/<scenario name>-plan/)' },
+  variant: { type: 'string', array: true, describe: 'Plan only this variant of spec.compare (repeatable)' },
+  'allow-large': CHECK_OPTIONS['allow-large'],
+  json: { type: 'boolean', default: false, describe: 'Print the answers and every point tried as JSON on stdout instead of sentences and a table' },
+  progress: RUN_OPTIONS.progress,
+} as const;
+
+export interface PlanArgs {
+  files: string[];
+  vary: string;
+  slo?: Objective[];
+  rate?: number;
+  min: number;
+  max: number;
+  replications?: number;
+  seed?: number;
+  requests?: number;
+  duration?: string;
+  out?: string;
+  variant?: string[];
+  allowLarge: boolean;
+  json: boolean;
+  progress: boolean;
+}
+
+function varyValue(value: unknown): string {
+  const text = onlyOnce('vary', value);
+  if (VARY_FORMS.some((f) => f.test(text))) return text;
+  throw new Error(`--vary ${JSON.stringify(text)} is not a field the planner can vary: it varies spec.replicas of a Deployment, StatefulSet or ReplicaSet `
+    + '("Deployment/web:spec.replicas") or a pod model\'s concurrency ("Scenario:spec.pods[0].concurrency")');
+}
+
+function rateValue(value: unknown): number {
+  const text = onlyOnce('rate', value);
+  const n = DECIMAL.test(text) ? Number(text) : NaN;
+  if (!(n > 0 && Number.isFinite(n))) throw new Error(`--rate must be a number of requests per second above 0 (like 2000), got ${JSON.stringify(text)}`);
+  return n;
+}
+
+function planReplicationsValue(value: unknown): number {
+  const n = replicationsValue(value);
+  if (n < 2) throw new Error('--replications must be at least 2 for plan: a point meets an objective by its 95% interval, which needs two runs or more');
+  return n;
+}
+
 /** What `validate` and `run` both read. */
 export interface CheckArgs {
   files: string[];

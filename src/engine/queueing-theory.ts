@@ -79,3 +79,43 @@ export function md1MeanWait(lambda: number, mu: number): number {
   const rho = lambda / mu;
   return rho / (2 * mu * (1 - rho));
 }
+
+/**
+ * M/M/c (FIFO) response-time tail P(T > t): with probability 1 - C no wait, else an exponential
+ * wait of rate theta = c mu - lambda; then an exponential service of rate mu. The sum of the two
+ * exponentials has tail (theta e^(-mu t) - mu e^(-theta t)) / (theta - mu) (mu t e^(-mu t) more
+ * when theta = mu).
+ */
+export function mmcResponseTail(c: number, lambda: number, mu: number, t: number): number {
+  const wait = erlangC(c, lambda, mu);
+  const theta = c * mu - lambda;
+  const served = Math.exp(-mu * t);
+  const both = Math.abs(theta - mu) < 1e-12 * mu
+    ? served * (1 + mu * t)
+    : (theta * served - mu * Math.exp(-theta * t)) / (theta - mu);
+  return (1 - wait) * served + wait * both;
+}
+
+/** M/M/c (FIFO) response-time p-quantile, by bisection on the tail (it decreases in t). */
+export function mmcResponseQuantile(c: number, lambda: number, mu: number, p: number): number {
+  if (!(p >= 0 && p < 1)) throw new RangeError(`p must be in [0, 1), got ${p}`);
+  let high = 1 / mu;
+  while (mmcResponseTail(c, lambda, mu, high) > 1 - p) high *= 2;
+  let low = 0;
+  for (let k = 0; k < 100 && high - low > 1e-12 * high; k++) {
+    const mid = (low + high) / 2;
+    if (mmcResponseTail(c, lambda, mu, mid) > 1 - p) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
+/**
+ * Allen-Cunneen's M/G/c mean wait: the M/M/c wait scaled by (1 + cs^2) / 2, cs^2 the squared
+ * coefficient of variation of the service time (exact for c = 1, Pollaczek-Khinchine; within a
+ * few per cent for larger c at the loads planning cares about).
+ */
+export function allenCunneenMeanWait(c: number, lambda: number, mu: number, serviceScv: number): number {
+  if (!(serviceScv >= 0) || !Number.isFinite(serviceScv)) throw new RangeError(`serviceScv must be a finite number >= 0, got ${serviceScv}`);
+  return mmcMeanWait(c, lambda, mu) * (1 + serviceScv) / 2;
+}

@@ -7,6 +7,11 @@ export interface Progress {
   runDone(): void;
   /** Removes the bar, if one was shown. Call it also when the run fails. */
   stop(): void;
+  /**
+   * A new estimate of the whole study's runs (those done first): a search (the planner) learns
+   * only as it goes how many runs it will make. The runs already done keep their counts.
+   */
+  setRuns(runs: ReadonlyArray<number | undefined>): void;
 }
 
 /** Runs that finish sooner than this never show a bar. */
@@ -19,10 +24,12 @@ const SHOW_AFTER_MS = 1000;
  * the bar counts requests when every run sends a number of them, and runs when some send for a
  * duration (their requests are not known beforehand).
  */
-export function createProgress(runs: ReadonlyArray<number | undefined>, label: string, enabled: boolean): Progress {
-  if (!enabled || process.stderr.isTTY !== true || runs.length === 0) return { update() {}, runDone() {}, stop() {} };
+export function createProgress(planned: ReadonlyArray<number | undefined>, label: string, enabled: boolean): Progress {
+  if (!enabled || process.stderr.isTTY !== true || planned.length === 0) return { update() {}, runDone() {}, stop() {}, setRuns() {} };
+  let runs = planned;
   const byRequests = runs.every((r) => r !== undefined && r > 0);
-  const total = byRequests ? runs.reduce<number>((a, r) => a + r!, 0) : runs.length;
+  const totalOf = (list: ReadonlyArray<number | undefined>) => (byRequests ? list.reduce<number>((a, r) => a + (r ?? 0), 0) : list.length);
+  let total = totalOf(runs);
   const startedAt = Date.now();
   let finished = 0;
   let before = 0;
@@ -60,6 +67,12 @@ export function createProgress(runs: ReadonlyArray<number | undefined>, label: s
       before += runs[finished] ?? 0;
       finished += 1;
       current = 0;
+      show();
+    },
+    setRuns(next) {
+      runs = next;
+      total = totalOf(runs);
+      bar?.setTotal(total);
       show();
     },
     stop() {

@@ -2,6 +2,7 @@ import type { Topology, TrafficSpec } from '../model/topology.js';
 import type { Objective } from '../stats/results.js';
 import { buildTopology } from './build-topology.js';
 import { identicalCompareValues } from './compare-check.js';
+import { expandRanges } from './compare-ranges.js';
 import { checkEntryFields } from './entry-fields.js';
 import { formatDiagnostic, formatPath, hasErrors, InputError, type Diagnostic } from './diagnostics.js';
 import { parseDuration } from './durations.js';
@@ -14,7 +15,7 @@ import { checkInputSize, checkRunCost, checkVariantCost, checkVariantCount, type
 import { parseScenario } from './scenario-document.js';
 import { distinctObjectives, parseObjective } from './slo-text.js';
 import type { ScenarioDocument } from './scenario-schema.js';
-import { applyOverrides, expandVariants, SCENARIO } from './variants.js';
+import { applyOverrides, expandVariants, OVERRIDE_KEY_FORM, parseOverrideKey, SCENARIO, type Override } from './variants.js';
 import { parseYamlText, type YamlSource } from './yaml-source.js';
 
 /** A YAML input as text, named as errors should name it. */
@@ -39,6 +40,13 @@ export interface ScenarioOptions {
   replications?: number;
   /** Replace spec.slo. */
   slo?: Objective[];
+  /** Overrides spec.traffic.rate (requests per second). */
+  rate?: number;
+  /**
+   * A field every variant takes on top of its compare values (the planner's candidate value):
+   * `key` as a compare key ("Deployment/web:spec.replicas"), `option` naming where it came from.
+   */
+  set?: { key: string; value: number; option: string };
 }
 
 /** One variant to run: plain data, resolved and checked, nothing left to look up (it can be posted to a worker). */
@@ -142,9 +150,13 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
   const document = applyOptions(parsed.scenario, options);
 
   const report = scenarioReporter(scenarioRaw, diagnostics);
-  if (!checkVariantCount(document.spec.compare, limits, report)) return { diagnostics: dedupe(diagnostics) };
-  const all = expandVariants(document.spec.compare, (path, message) => report('error', path, message));
-  const selected = options.variants?.length ? all.filter((v) => options.variants!.includes(v.name)) : all;
+  const compare = expandRanges(document.spec.compare, limits, report);
+  if (!compare || !checkVariantCount(compare, limits, report)) return { diagnostics: dedupe(diagnostics) };
+  const all = expandVariants(compare, (path, message) => report('error', path, message));
+  const set = options.set && setOverride(options.set, loaded.objects, scenarioRaw, document.spec.compare, diagnostics);
+  if (options.set && !set) return { diagnostics: dedupe(diagnostics) };
+  const chosen = options.variants?.length ? all.filter((v) => options.variants!.includes(v.name)) : all;
+  const selected = set ? chosen.map((v) => ({ ...v, overrides: [...v.overrides, set] })) : chosen;
   const unknown = (options.variants ?? []).filter((n) => !all.some((v) => v.name === n));
   if (unknown.length > 0) {
     diagnostics.push({ severity: 'error', file: scenarioRaw.origin.file, object: `Scenario/${scenarioRaw.name}`,
@@ -219,8 +231,29 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
   };
 }
 
+/** The override of ScenarioOptions.set, or undefined when its key is malformed, compared already or names no object (reported). */
+function setOverride(set: NonNullable<ScenarioOptions['set']>, objects: readonly RawObject[], scenario: RawObject,
+  compare: ScenarioDocument['spec']['compare'], out: Diagnostic[]): Override | undefined {
+  const refuse = (message: string) => {
+    out.push({ severity: 'error', file: scenario.origin.file, message: `${set.option} ${set.key}: ${message}` });
+    return undefined;
+  };
+  const parsed = parseOverrideKey(set.key);
+  if (!parsed) return refuse(`Invalid value: ${OVERRIDE_KEY_FORM}`);
+  if (Object.keys(compare ?? {}).includes(set.key)) return refuse(`Invalid value: spec.compare compares this field already; take it out of spec.compare`);
+  const target = parsed.target ?? 'Service';
+  if (parsed.target !== undefined && parsed.target !== SCENARIO && !objects.some((o) => `${o.kind}/${o.name}` === parsed.target && !o.apiVersion.startsWith('svcsim.io/'))) {
+    return refuse(`Not found: ${target} (no such object in the input)`);
+  }
+  // An autoscaler would change the replicas the planner sets: the answer would be the autoscaler's.
+  const scaler = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && parsed.path.join('.') === 'spec.replicas'
+    && `${String((o.value.spec as { scaleTargetRef?: { kind?: unknown } } | undefined)?.scaleTargetRef?.kind)}/${String((o.value.spec as { scaleTargetRef?: { name?: unknown } } | undefined)?.scaleTargetRef?.name)}` === parsed.target);
+  if (scaler) return refuse(`Invalid value: HorizontalPodAutoscaler/${scaler.name} scales ${parsed.target}, so its replicas are the autoscaler's; plan without the autoscaler`);
+  return { ...parsed, value: set.value, column: String([...parsed.path].reverse().find((p) => typeof p === 'string')) };
+}
+
 function applyOptions(s: ScenarioDocument, o: ScenarioOptions): ScenarioDocument {
-  const traffic = { ...s.spec.traffic };
+  const traffic = { ...s.spec.traffic, rate: o.rate ?? s.spec.traffic.rate };
   if (o.requests !== undefined) { traffic.requests = o.requests; traffic.duration = undefined; }
   if (o.duration !== undefined) { parseDuration(o.duration); traffic.duration = o.duration; traffic.requests = undefined; }
   return { ...s, spec: { ...s.spec, seed: o.seed ?? s.spec.seed, replications: o.replications ?? s.spec.replications, traffic } };

@@ -5,6 +5,7 @@ import { formatDuration, parseDuration } from './durations.js';
 import { MAX_PENDING_EVENTS, type RunLimits } from './limits.js';
 import { selectorSelects } from './labels.js';
 import type { ClusterObjects, FieldPath, WorkloadObject } from './objects.js';
+import type { CompareLists } from './compare-ranges.js';
 import type { Report } from './placement.js';
 import { estimateCost, totalMemory, type MemoryPart, type VariantCost } from './run-cost.js';
 import type { ScenarioDocument } from './scenario-schema.js';
@@ -91,8 +92,8 @@ export function checkInputSize(objects: ClusterObjects, spec: Spec, limits: RunL
 }
 
 /** Variants are every combination of the compare values: counted before they are made. */
-export function checkVariantCount(compare: Spec['compare'], limits: RunLimits, report: Report): boolean {
-  const count = Object.values(compare ?? {}).reduce((n, values) => n * values.length, 1);
+export function checkVariantCount(compare: CompareLists, limits: RunLimits, report: Report): boolean {
+  const count = Object.values(compare).reduce((n, values) => n * values.length, 1);
   if (count <= limits.variants) return true;
   report('error', ['spec', 'compare'], `Invalid value: ${approx(count)} variants (every combination of the values), `
     + `more than the limit of ${approx(limits.variants)}; compare fewer values, ${ALLOW_LARGE}`);

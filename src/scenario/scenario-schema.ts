@@ -238,9 +238,15 @@ const Placement = z
   .record(z.string(), z.record(z.string(), Int32(0)))
   .describe('Pins pods of a workload to nodes: { webserver: { node-a: 2, node-b: 1 } }. Pods left over are spread by the default scheduler.');
 
+const CompareRange = z.strictObject({
+  from: z.union([z.number(), z.string()]),
+  to: z.union([z.number(), z.string()]),
+  step: z.union([z.number(), z.string()]),
+}).describe('A sweep: from, from + step, ... up to to; all numbers (replicas, a rate, concurrency) or all durations ("1ms").');
+
 const Compare = z
-  .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
-  .describe('Field path -> values; every combination is a variant. A path is "spec.externalTrafficPolicy" (on the traffic Service), "Kind/name:spec.field" (any object) or "Scenario:spec.field" (this document, e.g. Scenario:spec.loadBalancer.model).');
+  .record(z.string(), z.union([z.array(z.union([z.string(), z.number(), z.boolean()])).min(1), CompareRange]))
+  .describe('Field path -> values (a list, or a range { from, to, step }); every combination is a variant. A path is "spec.externalTrafficPolicy" (on the traffic Service), "Kind/name:spec.field" (any object) or "Scenario:spec.field" (this document, e.g. Scenario:spec.loadBalancer.model).');
 
 export const ScenarioSchema = z.strictObject({
   apiVersion: z.literal(SCENARIO_API_VERSION),

@@ -31,6 +31,17 @@ export function parseFieldPath(text: string): Array<string | number> | undefined
   return out;
 }
 
+export const OVERRIDE_KEY_FORM = 'must be a field path like "spec.externalTrafficPolicy", "Deployment/web:spec.replicas" or "Scenario:spec.loadBalancer.model"';
+
+/** A compare key (or --vary's) read: "Kind/name:spec.field" -> target and path; undefined if malformed. */
+export function parseOverrideKey(key: string): { target?: string; path: Array<string | number> } | undefined {
+  const colon = key.indexOf(':');
+  const target = colon >= 0 ? key.slice(0, colon) : undefined;
+  const path = parseFieldPath(colon >= 0 ? key.slice(colon + 1) : key);
+  if (!path || (target !== undefined && target !== SCENARIO && !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(target))) return undefined;
+  return { target, path };
+}
+
 /**
  * Every combination of the `compare` values is a variant, in the order written (the first key
  * varies slowest). Keys are "spec.field" (on the traffic's Service) or "Kind/name:spec.field".
@@ -42,14 +53,12 @@ export function expandVariants(compare: Record<string, Array<string | number | b
   const axes: Array<{ target?: string; path: Array<string | number>; column: string; values: Array<string | number | boolean> }> = [];
   const columns = new Set<string>();
   for (const [key, values] of entries) {
-    const colon = key.indexOf(':');
-    const target = colon >= 0 ? key.slice(0, colon) : undefined;
-    const pathText = colon >= 0 ? key.slice(colon + 1) : key;
-    const path = parseFieldPath(pathText);
-    if (!path || (target !== undefined && target !== SCENARIO && !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(target))) {
-      report(['spec', 'compare', key], 'Invalid value: must be a field path like "spec.externalTrafficPolicy", "Deployment/web:spec.replicas" or "Scenario:spec.loadBalancer.model"');
+    const parsed = parseOverrideKey(key);
+    if (!parsed) {
+      report(['spec', 'compare', key], `Invalid value: ${OVERRIDE_KEY_FORM}`);
       continue;
     }
+    const { target, path } = parsed;
     if (target === SCENARIO && path.length === 2 && path[0] === 'spec' && path[1] === 'seed') {
       // Every variant runs on the scenario's one seed (that is what pairs them): the rows would be identical.
       report(['spec', 'compare', key], 'Forbidden: variants all run on the same random streams, so seeds cannot be compared: '
@@ -76,8 +85,8 @@ export function expandVariants(compare: Record<string, Array<string | number | b
     })));
   }
   for (const v of variants) {
-    // A word names itself ("Local"); a number or boolean needs its field ("replicas=4").
-    const label = (o: Override) => (typeof o.value === 'string' ? o.value : `${o.column}=${o.value}`);
+    // A word names itself ("Local"); a number, a duration or a boolean needs its field ("replicas=4").
+    const label = (o: Override) => (typeof o.value === 'string' && !/^[\d.]/.test(o.value) ? o.value : `${o.column}=${o.value}`);
     v.name = axes.length === 1 ? String(v.overrides[0].value) : v.overrides.map(label).join(',');
   }
   return variants;
