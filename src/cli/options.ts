@@ -53,6 +53,7 @@ export const PLAN_OPTIONS = {
   'allow-large': CHECK_OPTIONS['allow-large'],
   json: { type: 'boolean', default: false, describe: 'Print the answers and every point tried as JSON on stdout instead of sentences and a table' },
   progress: RUN_OPTIONS.progress,
+  report: { type: 'boolean', default: false, describe: 'Also write report.html: the answers, the curve and the evidence in one self-contained page (svcsim report rebuilds it)' },
 } as const;
 
 export interface PlanArgs {
@@ -71,6 +72,7 @@ export interface PlanArgs {
   allowLarge: boolean;
   json: boolean;
   progress: boolean;
+  report: boolean;
 }
 
 function varyValue(value: unknown): string {

@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cli } from '../support/run-cli.js';
-import { runInto, writeSeedSweep } from '../support/report-results.js';
+import { runInto, SMALL_PLAN, writeSeedSweep } from '../support/report-results.js';
 import { TempDirs } from '../support/temp-dirs.js';
 
 // Debian's chromium (.ci/run installs it); CHROMIUM names another.
@@ -23,6 +23,9 @@ beforeAll(async () => {
   reports.seed = await runInto(join(dir, 'seed-two-nodes'), 'scenarios/seed-two-nodes.yaml', '--report');
   reports.fault = await runInto(join(dir, 'node-failure'), 'scenarios/node-failure.yaml', '--report');
   reports.sweep = await runInto(join(dir, 'seed-sweep'), writeSeedSweep(dir), '--requests', '2000', '--report');
+  reports.plan = join(dir, 'plan-seed-plan');
+  const plan = await cli(...SMALL_PLAN, '--out', reports.plan, '--report');
+  if (plan.code !== 0) throw new Error(plan.err);
 }, 120_000);
 
 afterAll(async () => {
@@ -33,6 +36,7 @@ afterAll(async () => {
 const CHARTS = {
   seed: ['pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series'],
   fault: ['pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series'],
+  plan: ['plan'],
   sweep: ['sweep-replicas', 'pod-share', 'latency', 'pod-utilization', 'nodes', 'hops', 'time-series'],
 };
 
@@ -84,10 +88,9 @@ test('the page follows a dark theme and prints', async () => {
   await page.close();
 });
 
-test('svcsim report rebuilds the very report.html that run --report wrote, from the folder alone', async () => {
-  const dir = reports.fault;
+test.each(['fault', 'plan'])('svcsim report rebuilds the very report.html that %s --report wrote, from the folder alone', async (name) => {
+  const dir = reports[name];
   const written = readFileSync(join(dir, 'report.html'), 'utf8');
-  copyFileSync(join(dir, 'report.html'), join(temp.make(), 'kept.html'));
   const r = await cli('report', dir);
   expect(r).toEqual({ code: 0, out: `Wrote ${join(dir, 'report.html')}\n`, err: '' });
   expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(written);

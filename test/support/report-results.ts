@@ -24,6 +24,10 @@ export function writeSeedFailure(dir: string): string {
   return path;
 }
 
+/** A small plan: the seed's load, p99 <= 200 ms, up to 12 replicas (Cluster needs 4, Local 5); --out to add. */
+export const SMALL_PLAN = ['plan', 'scenarios/plan-seed.yaml', '--vary', 'Deployment/hostname-deployment:spec.replicas', '--slo', 'p99<=200ms',
+  '--requests', '1000', '--replications', '2', '--max', '12', '--no-progress'];
+
 /** Runs svcsim in-process into `out` and returns the folder; throws with what it printed if the run fails. */
 export async function runInto(out: string, ...args: string[]): Promise<string> {
   const r = await cli('run', ...args, '--out', out, '--no-progress');

@@ -1,5 +1,6 @@
 import type { Chart } from './chart.js';
 import { hopsChart, latencyChart, nodeChart, podChart } from './distribution-charts.js';
+import { evidenceTable, isPlanFolder, planAnswers, planChart, readPlanTables, type PlanTables } from './plan-report.js';
 import { renderCharts } from './render-charts.js';
 import { comparisonTable, differencesTable, escapeHtml, provenanceTable } from './report-tables.js';
 import { readResultTables, type ResultTables } from './result-tables.js';
@@ -30,10 +31,33 @@ export function reportCharts(t: ResultTables): Chart[] {
  * Throws ReportInputError naming a file it cannot read.
  */
 export async function buildReport(dir: string): Promise<string> {
+  if (isPlanFolder(dir)) return buildPlanReport(readPlanTables(dir));
   const tables = readResultTables(dir);
   const charts = reportCharts(tables);
   const svgs = await renderCharts(charts);
   return reportPage(tables, charts, svgs);
+}
+
+/** A plan's report (svcsim plan's folder: plan.csv and run.json): the answers, the curve, the evidence. */
+async function buildPlanReport(t: PlanTables): Promise<string> {
+  const chart = planChart(t);
+  const [svg] = chart ? await renderCharts([chart]) : [];
+  const r = t.run;
+  const facts: Array<[string, string]> = [
+    ['varied', `${r.plan.vary}, from ${r.plan.min} to ${r.plan.max}`],
+    ['objectives', r.plan.slo.join(', ')],
+    ['replications a point', String(r.plan.replications)],
+    ['simulations', String(r.plan.simulations)],
+  ];
+  const body = section('answers', 'Answers', planAnswers(t), 'From run.json: for each variant the fewest that meets every objective with 95% confidence.')
+    + (chart ? chartSection(chart, svg) : '')
+    + section('evidence', 'Evidence', evidenceTable(t), 'Every point tried (plan.csv), * the answer, ± the 95% half-width over the replications.')
+    + section('provenance', 'Provenance', provenanceTable({ ...r, variants: [] }, facts), 'From run.json: what to run again to get these answers.');
+  return page(`${r.scenario}: plan`, `svcsim ${r.svcsimVersion} · seed ${r.seed} · plan of ${r.plan.vary}`, body);
+}
+
+function chartSection(c: Chart, svg: string): string {
+  return `<section class="chart" id="${c.id}"><h2>${escapeHtml(c.title)}</h2><figure data-chart="${c.id}">${svg}<figcaption>${escapeHtml(c.caption)}</figcaption></figure></section>\n`;
 }
 
 function section(id: string, title: string, body: string, caption?: string): string {
@@ -45,8 +69,17 @@ function reportPage(t: ResultTables, charts: readonly Chart[], svgs: readonly st
   const variants = t.summary.rows.length;
   const study = r.replications ? `, ${r.replications} replications each` : '';
   const differences = differencesTable(t);
-  const figures = charts.map((c, i) => `<section class="chart" id="${c.id}"><h2>${escapeHtml(c.title)}</h2>`
-    + `<figure data-chart="${c.id}">${svgs[i]}<figcaption>${escapeHtml(c.caption)}</figcaption></figure></section>\n`).join('');
+  const body = section('comparison', 'Comparison', comparisonTable(t), r.replications
+    ? `Means over ${r.replications} replications ± the half-width of their 95% interval (summary.csv).` : 'From summary.csv, as the console shows it.')
+    + charts.map((c, i) => chartSection(c, svgs[i])).join('')
+    + (differences ? section('differences', 'Paired differences', differences, `Each variant minus ${t.differences!.rows[0].baseline}, replication by `
+      + 'replication, with the 95% interval of the mean difference (differences.csv); significant when the interval excludes 0.') : '')
+    + section('provenance', 'Provenance', provenanceTable(r), 'From run.json: what to run again to get these numbers.');
+  return page(r.scenario, `svcsim ${r.svcsimVersion} · seed ${r.seed} · ${variants} variant${variants === 1 ? '' : 's'}${study}`, body);
+}
+
+/** The page around the sections: no script, nothing fetched (the Content-Security-Policy forbids it), the style inline. */
+function page(title: string, subtitle: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -54,13 +87,13 @@ function reportPage(t: ResultTables, charts: readonly Chart[], svgs: readonly st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>svcsim report: ${escapeHtml(r.scenario)}</title>
+<title>svcsim report: ${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(r.scenario)}</h1><p>svcsim ${escapeHtml(r.svcsimVersion)} · seed ${escapeHtml(String(r.seed))} · ${variants} variant${variants === 1 ? '' : 's'}${study}</p></header>
+<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(subtitle)}</p></header>
 <main>
-${section('comparison', 'Comparison', comparisonTable(t), r.replications ? `Means over ${r.replications} replications ± the half-width of their 95% interval (summary.csv).` : 'From summary.csv, as the console shows it.')}${figures}${differences ? section('differences', 'Paired differences', differences, `Each variant minus ${t.differences!.rows[0].baseline}, replication by replication, with the 95% interval of the mean difference (differences.csv); significant when the interval excludes 0.`) : ''}${section('provenance', 'Provenance', provenanceTable(t), 'From run.json: what to run again to get these numbers.')}</main>
+${body}</main>
 </body>
 </html>
 `;
@@ -102,6 +135,9 @@ code { font-size: .85rem; }
 .verdict.fail { color: var(--fail); font-weight: 600; }
 .verdict.inconclusive { color: var(--inconclusive); font-weight: 600; }
 tr.significant td:nth-child(3) { font-weight: 600; }
+tr.answer th, tr.answer td { font-weight: 600; background: var(--head); }
+td.note { text-align: left; white-space: normal; max-width: 28rem; }
+ul.answers { padding-left: 1.2rem; }
 @media print {
   :root { --fg: #000; --bg: #fff; --muted: #333; --rule: #999; --head: #eee; --pass: #000; --fail: #000; --inconclusive: #000; }
   body { max-width: none; padding: 0; font-size: 10pt; }

@@ -4,7 +4,7 @@ import { ci95Name } from '../../stats/summary-metrics.js';
 import { SIDE_BY_SIDE_MAX, sideBySideMetrics } from '../console-report.js';
 import { compact, VARIANT_ROW_COLUMNS } from '../console-rows.js';
 import { VIEWS } from '../metric-text.js';
-import { num, type ResultTables } from './result-tables.js';
+import { num, type ResultTables, type RunFacts } from './result-tables.js';
 
 /** Text made safe inside HTML elements and attributes. */
 export function escapeHtml(text: string): string {
@@ -87,9 +87,11 @@ export function differencesTable(t: ResultTables): string | undefined {
     + `<th scope="col">95% interval</th><th scope="col">significant</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
-/** Where the numbers came from (run.json): scenario, inputs and their hashes, seed, version, command line. */
-export function provenanceTable(t: ResultTables): string {
-  const r = t.run;
+/**
+ * Where the numbers came from (run.json): scenario, seed, version, command line, the run's own
+ * facts (`more`: a plan's search), and every input file with its hash.
+ */
+export function provenanceTable(r: RunFacts, more: Array<[string, string]> = []): string {
   const models = [...new Set(r.variants.map((v) => (v.lbModelReason ? `${v.lbModel} (${v.lbModelReason})` : v.lbModel)))];
   const facts: Array<[string, string]> = [
     ['scenario', r.scenario],
@@ -98,7 +100,8 @@ export function provenanceTable(t: ResultTables): string {
     ['command line', (r.commandLine ?? []).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ')],
     ...(r.replications ? [['replications', String(r.replications)] as [string, string]] : []),
     ...(r.slo ? [['objectives', r.slo.join(', ')] as [string, string]] : []),
-    ['load balancer', models.join('; ')],
+    ...(models.length > 0 ? [['load balancer', models.join('; ')] as [string, string]] : []),
+    ...more,
     ...(r.wallTimeSeconds !== undefined ? [['wall time', `${r.wallTimeSeconds.toFixed(2)} s`] as [string, string]] : []),
   ];
   const files = r.files.map((f) => `<tr><td>${escapeHtml(f.path)}</td><td><code>${escapeHtml(f.sha256)}</code></td></tr>`).join('');

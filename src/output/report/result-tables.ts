@@ -93,21 +93,27 @@ function readText(dir: string, name: string, required: boolean): string | undefi
 }
 
 function readCsv(dir: string, name: string, required: boolean): CsvTable | undefined {
+  return readCsvFile(dir, name, REQUIRED[name] ?? [], required);
+}
+
+/** A CSV file of `dir` with at least `columns`; undefined when it is missing and not `required`. */
+export function readCsvFile(dir: string, name: string, columns: readonly string[], required = true): CsvTable | undefined {
   const text = readText(dir, name, required);
   if (text === undefined) return undefined;
   const path = join(dir, name);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
   const problem = parsed.errors[0];
   if (problem) throw new ReportInputError(`cannot read ${path}: record ${(problem.row ?? 0) + 1}: ${problem.message}`);
-  const [columns = [], ...cells] = parsed.data;
-  const short = cells.findIndex((row) => row.length !== columns.length);
-  if (short >= 0) throw new ReportInputError(`cannot read ${path}: record ${short + 2} has ${cells[short].length} fields, the header ${columns.length}`);
-  const missing = (REQUIRED[name] ?? []).filter((c) => !columns.includes(c));
+  const [head = [], ...cells] = parsed.data;
+  const short = cells.findIndex((row) => row.length !== head.length);
+  if (short >= 0) throw new ReportInputError(`cannot read ${path}: record ${short + 2} has ${cells[short].length} fields, the header ${head.length}`);
+  const missing = columns.filter((c) => !head.includes(c));
   if (missing.length > 0) throw new ReportInputError(`cannot read ${path}: no column ${missing.map((c) => JSON.stringify(c)).join(', ')} in its header`);
-  return { file: name, columns, rows: cells.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))) };
+  return { file: name, columns: head, rows: cells.map((row) => Object.fromEntries(head.map((c, i) => [c, row[i]]))) };
 }
 
-function readRunFacts(dir: string): RunFacts {
+/** run.json of `dir`, a run's or a plan's: an object with the scenario's name and the input files. */
+export function readRunJson(dir: string): Record<string, unknown> {
   const path = join(dir, 'run.json');
   const text = readText(dir, 'run.json', true)!;
   let run: unknown;
@@ -119,10 +125,15 @@ function readRunFacts(dir: string): RunFacts {
   const r = run as Partial<RunFacts>;
   const problem = typeof run !== 'object' || run === null ? 'it is not a JSON object'
     : typeof r.scenario !== 'string' ? 'no "scenario" name'
-      : !Array.isArray(r.variants) ? 'no "variants" list'
-        : !Array.isArray(r.files) ? 'no "files" list' : undefined;
+      : !Array.isArray(r.files) ? 'no "files" list' : undefined;
   if (problem) throw new ReportInputError(`cannot read ${path}: ${problem}`);
-  return run as RunFacts;
+  return run as Record<string, unknown>;
+}
+
+function readRunFacts(dir: string): RunFacts {
+  const run = readRunJson(dir);
+  if (!Array.isArray(run.variants)) throw new ReportInputError(`cannot read ${join(dir, 'run.json')}: no "variants" list`);
+  return run as unknown as RunFacts;
 }
 
 /** A cell as a number; an empty cell (no value: NaN in the run) is NaN. */
