@@ -49,7 +49,7 @@ module.exports = {
       to: {
         path: [
           '^(node:)?(fs|path)(/|$)',
-          '^node_modules/(@types/)?(yaml|zod|yargs|cli-table3|cli-progress|csv-stringify)/',
+          '^node_modules/(@types/)?(yaml|zod|yargs|cli-table3|cli-progress|csv-stringify|papaparse|vega|vega-lite)/',
         ],
       },
     },

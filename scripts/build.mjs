@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { base64FromBuffer, lazyStringWidth, pakoFromZlib } from './bundle-plugins.mjs';
+import { base64FromBuffer, lazyStringWidth, pakoFromZlib, reportBuilderApart, vegaCanvasWithoutNodeCanvas } from './bundle-plugins.mjs';
 
 // TurboFan stops inlining into a function once 920 bytes of bytecode are inlined into it; the data
 // path's event handlers are larger, so the small methods they call stayed calls. The launcher
@@ -31,7 +31,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [lazyStringWidth, pakoFromZlib, base64FromBuffer],
+  plugins: [lazyStringWidth, pakoFromZlib, base64FromBuffer, reportBuilderApart],
   minifyWhitespace: true,
   minifySyntax: true,
   // yargs calls createRequire(import.meta.url), which CommonJS lacks: give it the bundle's URL.
@@ -39,6 +39,23 @@ await build({
   // the bundle with its code cache, and the bundle serves tasks when started in a worker.
   define: { SVCSIM_VERSION: JSON.stringify(pkg.version), SVCSIM_WORKER_FILE: JSON.stringify('svcsim.cjs'), 'import.meta.url': 'svcsimModuleUrl' },
   // Strict, as the ES modules it is made of were.
+  banner: { js: "'use strict'; const svcsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The report builder, loaded by the CLI only when a report is asked for (see reportBuilderApart).
+// No source map: vega's would be megabytes in the package.
+await build({
+  entryPoints: ['src/output/report/build-report.ts'],
+  outfile: 'dist/svcsim-report.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  plugins: [vegaCanvasWithoutNodeCanvas, lazyStringWidth],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  define: { 'import.meta.url': 'svcsimModuleUrl' },
   banner: { js: "'use strict'; const svcsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 

@@ -1,7 +1,7 @@
 // esbuild plugins for the CLI bundle (scripts/build.mjs). Each removes a start-up cost that a
 // dependency pays when loaded, without changing what it computes; the built-CLI tests run the
 // paths they touch (a run, and the help text).
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const RESOLVING = Symbol('lazy-string-width: resolving');
 
@@ -62,5 +62,40 @@ export const base64FromBuffer = {
       contents: "exports.toByteArray = (text) => Buffer.from(text, 'base64');",
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * The report builder (src/output/report/) is a bundle of its own, dist/svcsim-report.cjs: vega,
+ * vega-lite and papaparse are about 1.3 MB that a plain run would compile for nothing. The CLI
+ * bundle's loadReportBuilder require()s it on the first report; import() would not do, as the
+ * launcher compiles the CLI bundle with vm.Script, which has no dynamic-import callback on Node 20.
+ */
+export const reportBuilderApart = {
+  name: 'report-builder-apart',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]output[\\/]report[\\/]load-report\.ts$/ }, () => ({
+      contents: "export function loadReportBuilder() { return Promise.resolve().then(() => require('./svcsim-report.cjs')); }",
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/svcsim-report\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * vega-canvas's Node build tries `await import('canvas')` at the top level, which a CommonJS
+ * bundle cannot hold; its browser build finds no canvas in Node either. Without a canvas, vega
+ * estimates text widths, as it does from the ES modules when the canvas package is missing: the
+ * charts do not depend on the fonts of the machine that builds them.
+ */
+export const vegaCanvasWithoutNodeCanvas = {
+  name: 'vega-canvas-without-node-canvas',
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, async (args) => {
+      if (args.pluginData === RESOLVING) return undefined;
+      const real = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: RESOLVING });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: join(dirname(real.path), 'vega-canvas.browser.js') };
+    });
   },
 };

@@ -75,3 +75,6 @@ export { formatComparison } from './output/console-report.js';
 export { formatDifferences } from './output/console-words.js';
 export { toJsonSummary } from './output/json-summary.js';
 export { mergeShards, ShardError, type MergedShards, type ShardManifest } from './output/shard-files.js';
+export { buildReport, REPORT_FILE, reportCharts, ReportInputError } from './output/report/build-report.js';
+export { readResultTables, type CsvTable, type ResultTables, type RunFacts } from './output/report/result-tables.js';
+export type { Chart } from './output/report/chart.js';

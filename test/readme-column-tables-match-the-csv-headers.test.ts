@@ -33,12 +33,14 @@ const written = resultFiles(results);
 const documented = documentedFiles();
 const nodes = results.variants[0].nodes.map((n) => n.name);
 
-// A study's files (replications > 1) are not in this fixture: readme-lists-the-study-files-columns checks them.
+// A study's files (replications > 1) are not in this fixture: readme-lists-the-study-files-columns
+// checks them. report.html is written with --report, from these files.
 const STUDY_FILES = ['differences.csv', 'replications.csv'];
+const OTHER_FILES = [...STUDY_FILES, 'report.html'];
 
 test('the README\'s output table lists every file svcsim writes, and no other', () => {
-  expect([...documented.keys()].filter((f) => !STUDY_FILES.includes(f)).sort()).toEqual([...written.keys()].sort());
-  expect(STUDY_FILES.every((f) => documented.has(f))).toBe(true);
+  expect([...documented.keys()].filter((f) => !OTHER_FILES.includes(f)).sort()).toEqual([...written.keys()].sort());
+  expect(OTHER_FILES.every((f) => documented.has(f))).toBe(true);
 });
 
 test.each([...written.keys()].filter((f) => f.endsWith('.csv')))('%s has the columns the README lists, in its order', (file) => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { claimResultFolder, writeResults } from '../output/csv-files.js';
 import { FolderBusyError } from '../output/folder-lock.js';
-import type { ResultFolder } from '../output/result-folder.js';
+import { loadReportBuilder } from '../output/report/load-report.js';
+import { ResultFolder } from '../output/result-folder.js';
 import { createProgress, type Progress } from '../output/progress.js';
 import { claimShardFolder } from '../output/shard-files.js';
 import { shardTaskIndexes, type Shard } from '../run/shards.js';
@@ -40,6 +41,7 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .example('$0 run scenarios/seed-two-nodes.yaml --variant Local --json', 'One variant, summary as JSON')
         .example('$0 run scenarios/seed-two-nodes.yaml --replications 10', 'Means with 95% intervals, Local against Cluster pair by pair')
         .example('$0 run scenarios/seed-two-nodes.yaml --slo "p99<=50ms" --check', 'Exit 3 when a variant fails its objective')
+        .example('$0 run scenarios/seed-two-nodes.yaml --report', 'Also write report.html, the results as charts')
         .example('$0 run scenarios/seed-two-nodes.yaml --replications 8 --shard 0/4 --out results/s0', 'A quarter of the study, for svcsim merge'),
     async (args) => { state.exitCode = await runCommand(args as unknown as RunArgs, io); })
     .command('plan <files..>', 'Find the fewest replicas (or workers) that meet the objectives, for every variant of spec.compare', (y) =>
@@ -63,10 +65,14 @@ export function buildCli(argv: string[], io: CliIo = processIo, state = { exitCo
         .options(MERGE_OPTIONS)
         .example('$0 merge results/s0 results/s1 results/s2 results/s3 --out results/study', 'Four shards into one result folder'),
     async (args) => { state.exitCode = await mergeCommand(args as unknown as MergeArgs, io); })
+    .command('report <dir>', 'Build report.html in a results directory from its CSV files and run.json, without running', (y) =>
+      y.positional('dir', { type: 'string', demandOption: true, describe: 'A folder svcsim run (or merge) wrote' })
+        .example('$0 report results/seed-two-nodes', 'Write results/seed-two-nodes/report.html'),
+    async (args) => { state.exitCode = await reportCommand(args.dir as string, io); })
     .command('schema', 'Print the JSON Schema of the Scenario document', () => {}, () => {
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     })
-    .demandCommand(1, 'Name a command: run, plan, validate, merge or schema')
+    .demandCommand(1, 'Name a command: run, plan, validate, report, merge or schema')
     .strict()
     .version(svcsimVersion())
     .help()
@@ -143,7 +149,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     const started = process.hrtime.bigint();
     const resolved = args.shard && resolveShard(args.shard, process.env);
     const problem = resolved && ('problem' in resolved ? resolved.problem
-      : args.check ? '--check judges the whole study: give it to svcsim merge, not to a shard' : undefined);
+      : args.check ? '--check judges the whole study: give it to svcsim merge, not to a shard'
+        : args.report ? '--report draws the whole study: give it to svcsim merge, not to a shard' : undefined);
     const shard = resolved && !('problem' in resolved) ? resolved : undefined;
     if (problem) {
       io.err(`svcsim: ${problem}\nRun "svcsim --help" for usage.\n`);
@@ -171,10 +178,33 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     if (shard) return await writeShardFolder(folder, scenario, shard, { tasks: all, taskIndexes, outcomes, wallTimeSeconds }, dir, args.json, io);
     const results = gatherResults(scenario, outcomes, { version: svcsimVersion(), commandLine: process.argv.slice(1) });
     results.meta.wallTimeSeconds = wallTimeSeconds;
-    const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results));
+    const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results, { report: args.report }));
     return printResults(results, args, dir, written.length, io);
   } catch (e) {
     progress?.stop();
+    io.err(`svcsim: ${(e as Error).message}\n`);
+    return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
+  } finally {
+    folder?.release();
+  }
+}
+
+/**
+ * Builds report.html from a results directory alone and puts it in place whole (written beside
+ * it in the folder, then renamed), holding the folder's lock: a run into the same folder waits
+ * its turn (exit 75). A file it cannot read is named, with the reason (exit 1).
+ */
+export async function reportCommand(dir: string, io: CliIo): Promise<number> {
+  let folder: ResultFolder | undefined;
+  try {
+    folder = ResultFolder.open(dir);
+    for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
+    const { buildReport, REPORT_FILE } = await loadReportBuilder();
+    const html = await buildReport(dir);
+    const path = await catchingSignals(folder, async (claimed) => claimed.replaceFile(REPORT_FILE, html));
+    io.out(`Wrote ${path}\n`);
+    return EXIT.done;
+  } catch (e) {
     io.err(`svcsim: ${(e as Error).message}\n`);
     return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
   } finally {

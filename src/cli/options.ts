@@ -27,6 +27,7 @@ export const RUN_OPTIONS = {
   ...CHECK_OPTIONS,
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout instead of tables' },
   progress: { type: 'boolean', default: true, describe: 'Show a progress bar on a terminal (--no-progress to hide)' },
+  report: { type: 'boolean', default: false, describe: 'Also write report.html: the results as charts in one self-contained page (svcsim report rebuilds it)' },
   jobs: { type: 'string', coerce: jobsValue,
     describe: 'Runs (variants x replications) at once, on worker threads; 1 runs them one after another in this thread (default: the machine\'s available parallelism, or 1 for a study of under 100,000 requests in all). The results are the same for every value' },
   shard: { type: 'string', coerce: shardValue,
@@ -37,6 +38,7 @@ export const MERGE_OPTIONS = {
   out: { type: 'string', coerce: outValue, describe: 'Directory for the merged CSV files (default: results/<scenario name>/)' },
   json: RUN_OPTIONS.json,
   check: CHECK_OPTIONS.check,
+  report: { type: 'boolean', default: false, describe: 'Also write report.html: the merged results as charts in one self-contained page (svcsim report rebuilds it)' },
 } as const;
 
 /** The fields the planner can vary, as --vary spells them. */
@@ -62,6 +64,7 @@ export const PLAN_OPTIONS = {
   'allow-large': CHECK_OPTIONS['allow-large'],
   json: { type: 'boolean', default: false, describe: 'Print the answers and every point tried as JSON on stdout instead of sentences and a table' },
   progress: RUN_OPTIONS.progress,
+  report: { type: 'boolean', default: false, describe: 'Also write report.html: the answers, the curve and the evidence in one self-contained page (svcsim report rebuilds it)' },
   jobs: { ...RUN_OPTIONS.jobs,
     describe: 'Simulations at once (a round\'s points x replications), on worker threads; 1 runs them in this thread (default: the machine\'s available parallelism, or 1 for a round of under 100,000 requests in all). The plan is the same for every value' },
 } as const;
@@ -82,6 +85,7 @@ export interface PlanArgs {
   allowLarge: boolean;
   json: boolean;
   progress: boolean;
+  report: boolean;
   jobs?: number;
 }
 
@@ -122,6 +126,7 @@ export interface CheckArgs {
 export interface RunArgs extends CheckArgs {
   json: boolean;
   progress: boolean;
+  report: boolean;
   jobs?: number;
   shard?: ShardOption;
 }
@@ -131,6 +136,7 @@ export interface MergeArgs {
   out?: string;
   json: boolean;
   check: boolean;
+  report: boolean;
 }
 
 /** --shard as typed: "auto" when the index comes from JOB_COMPLETION_INDEX. */

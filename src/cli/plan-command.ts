@@ -94,7 +94,7 @@ export async function planCommand(args: PlanArgs, io: CliIo): Promise<number> {
     const written = await catchingSignals(folder, (claimed) => writePlan(claimed, plan, column, {
       version: svcsimVersion(), commandLine: process.argv.slice(1), files: base.files,
       wallTimeSeconds: Number(process.hrtime.bigint() - started) / 1e9,
-    }));
+    }, { report: args.report }));
     const report = { width: terminalWidth(process.env, process.stdout), colors: useColors(process.env, process.stdout) };
     if (args.json) io.out(`${JSON.stringify(toPlanJson(plan, column, svcsimVersion()), null, 2)}\n`);
     else io.out(`${formatPlan(plan, column, report)}Wrote ${written.length} files to ${dir}/\n`);

@@ -84,7 +84,7 @@ export async function mergeCommand(args: MergeArgs, io: CliIo): Promise<number> 
     folder = claimResultFolder(dir);
     for (const note of folder.recovered) io.err(`svcsim: ${note}\n`);
     const results = gatherResults(merged.study, merged.outcomes, { version: merged.svcsimVersion, commandLine: merged.commandLine });
-    const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results));
+    const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results, { report: args.report }));
     return printResults(results, args, dir, written.length, io);
   } catch (e) {
     io.err(`svcsim: ${e instanceof ShardError ? 'merge: ' : ''}${(e as Error).message}\n`);

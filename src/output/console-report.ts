@@ -35,10 +35,7 @@ export function formatComparison(results: RunResults, options: ReportOptions = {
 function sideBySide(results: RunResults, colors: boolean): { head: string[]; rows: string[][] } {
   const intervals = intervalsOf(results);
   const study = results.study !== undefined;
-  const shown = (metrics: string[]) => metrics.filter((m) => intervals.some((iv) => mean(iv, m) > 0));
-  // With replications every value carries its own interval: the mean's own row would repeat it.
-  const rest = study ? REST.filter((m) => m !== 'latency_mean_ci95_ms') : REST;
-  const metrics = [...COUNTS, ...shown(FAULTS), ...rest, ...shown(ZONES)];
+  const metrics = sideBySideMetrics((m) => intervals.some((iv) => mean(iv, m) > 0), study);
   const rows = metrics.map((m) => [VIEWS[m].label, ...intervals.map((iv) => metricCell(VIEWS[m], iv, study))]);
   const { slo } = results;
   if (slo) {
@@ -46,6 +43,16 @@ function sideBySide(results: RunResults, colors: boolean): { head: string[]; row
     if (slo.objectives.length > 1) rows.push(['SLO verdict', ...slo.verdicts.map((v) => paintVerdict(v.verdict, colors))]);
   }
   return { head: ['', ...results.variants.map((v) => v.name)], rows };
+}
+
+/**
+ * The rows of the side-by-side table, in order (the HTML report shows the same): the counts, the
+ * faults and zones only when `someNonZero` says a variant has them, and with replications no row
+ * of its own for the mean's interval, which every value then carries.
+ */
+export function sideBySideMetrics(someNonZero: (metric: string) => boolean, study: boolean): string[] {
+  const rest = study ? REST.filter((m) => m !== 'latency_mean_ci95_ms') : REST;
+  return [...COUNTS, ...FAULTS.filter(someNonZero), ...rest, ...ZONES.filter(someNonZero)];
 }
 
 function mean(intervals: readonly MetricInterval[], metric: string): number {

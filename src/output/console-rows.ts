@@ -10,7 +10,7 @@ import { paintVerdict } from './terminal.js';
  * table is wider than the terminal, the columns of the highest rank go first. The verdict and
  * the tail that objectives are usually about stay longest.
  */
-const COLUMNS: Array<{ metric: string; rank: number; unit: Unit }> = [
+export const VARIANT_ROW_COLUMNS: Array<{ metric: string; rank: number; unit: Unit }> = [
   { metric: 'error_fraction', rank: 4, unit: 'percent' },
   { metric: 'stable', rank: 7, unit: 'flag' },
   { metric: 'latency_mean_ms', rank: 3, unit: 'ms' },
@@ -28,14 +28,14 @@ const OBJECTIVE_RANK = 8;
 
 interface Shown { head: string; rank: number; cells: string[] }
 
-type Unit = 'ms' | 'percent' | 'plain' | 'flag';
+export type Unit = 'ms' | 'percent' | 'plain' | 'flag';
 
 /**
  * A value in few characters, as many rows side by side need: milliseconds and plain numbers to
  * three significant digits (0 to 2 decimals), percentages to 0.1; the half-width, when there is
  * one, with the value's decimals and no spaces ("36.6±5.2", "51.4±0.7%").
  */
-function compact(unit: Unit, { mean, halfWidth }: MetricInterval, withInterval: boolean): string {
+export function compact(unit: Unit, { mean, halfWidth }: MetricInterval, withInterval: boolean): string {
   if (unit === 'flag') return mean === 1 ? 'yes' : mean === 0 ? 'no' : DASH;
   if (!Number.isFinite(mean)) return DASH;
   const scale = unit === 'ms' ? 1000 : unit === 'percent' ? 100 : 1;
@@ -55,7 +55,7 @@ export function formatVariantRows(results: RunResults, options: ReportOptions = 
   const { width, colors } = resolved(options);
   const intervals = intervalsOf(results);
   const study = results.study !== undefined;
-  const columns: Shown[] = COLUMNS.map(({ metric, rank, unit }) => ({
+  const columns: Shown[] = VARIANT_ROW_COLUMNS.map(({ metric, rank, unit }) => ({
     head: VIEWS[metric].short, rank, cells: intervals.map((iv) => compact(unit, iv[metricIndex(metric)], study)),
   }));
   const { slo } = results;

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { NodeResult, PodResult, RunResults, VariantResult } from '../stats/results.js';
 import type { TimeSeriesRow } from '../stats/time-series.js';
 import { AUTOSCALING_GAUGES } from '../stats/time-series-table.js';
+import { loadReportBuilder } from './report/load-report.js';
 import { ResultFolder } from './result-folder.js';
 import { differenceRows, replicationRows } from './study-files.js';
 import { metricColumns, verdictColumns } from './summary-fields.js';
@@ -164,6 +165,8 @@ function resultPieces(results: RunResults): Map<string, Iterable<string>> {
     // Simulated events: a measure of the engine's work, not a result, so not in summary.csv.
     variants: vs.map((v) => ({
       name: v.name, overrides: v.overrides, lbModel: v.lbModel, lbModelReason: v.lbModelReason, events: v.events,
+      // The timeline in words, only when there is one: the report marks its events on the time series.
+      ...(v.timeline ? { timeline: v.timeline } : {}),
       // Every HPA decision, in simulated seconds, with the condition's reason.
       ...(v.autoscaling ? { scalingDecisions: v.autoscaling.decisions } : {}),
     })),
@@ -196,6 +199,7 @@ function* timeSeriesCsv(withSeries: readonly VariantResult[]): Generator<string>
 /** The names writeResults may write: a folder holding only these is svcsim's to replace. */
 export const RESULT_FILE_NAMES: ReadonlySet<string> = new Set([
   'summary.csv', 'replications.csv', 'differences.csv', 'pods.csv', 'nodes.csv', 'hops.csv', 'latency.csv', 'timeseries.csv', 'run.json',
+  'report.html',
 ]);
 
 /** Claims `dir` for writeResults (see ResultFolder.claim): the CLI does so before simulating. */
@@ -210,11 +214,16 @@ export function claimResultFolder(dir: string): ResultFolder {
  * nothing (see ResultFolder): the set is written beside the folder and put in place by directory
  * renames; on failure the earlier set stays. `target` is the folder's path, claimed here and
  * released when done, or a folder claimed beforehand (claimResultFolder), which stays claimed.
+ * With `report`, report.html joins the set, built from the written files as `svcsim report` builds it.
  */
-export async function writeResults(target: string | ResultFolder, results: RunResults): Promise<string[]> {
+export async function writeResults(target: string | ResultFolder, results: RunResults, options: { report?: boolean } = {}): Promise<string[]> {
   const folder = typeof target === 'string' ? claimResultFolder(target) : target;
+  const report = options.report ? async (written: string) => {
+    const { buildReport, REPORT_FILE } = await loadReportBuilder();
+    return new Map([[REPORT_FILE, await buildReport(written)]]);
+  } : undefined;
   try {
-    return await folder.publish(resultPieces(results));
+    return await folder.publish(resultPieces(results), report);
   } finally {
     if (folder !== target) folder.release();
   }

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { PlanPoint, PlanResults } from '../plan/planner.js';
 import { ci95Name, metricIndex, SUMMARY_COLUMNS } from '../stats/summary-metrics.js';
 import { formatNumber } from './csv-files.js';
+import { loadReportBuilder } from './report/load-report.js';
 import { ResultFolder } from './result-folder.js';
 import { averaged } from './summary-fields.js';
 
@@ -9,7 +10,7 @@ import { averaged } from './summary-fields.js';
 export const PLAN_METRICS = ['latency_mean_ms', 'latency_p50_ms', 'latency_p99_ms', 'latency_p999_ms', 'error_fraction', 'pod_util_max'];
 
 /** The files a plan writes into its folder: a folder of only these is the planner's to replace. */
-export const PLAN_FILE_NAMES: ReadonlySet<string> = new Set(['plan.csv', 'run.json']);
+export const PLAN_FILE_NAMES: ReadonlySet<string> = new Set(['plan.csv', 'run.json', 'report.html']);
 
 /**
  * plan.csv: one row per variant and value tried (tidy), in value order: the compared fields, the
@@ -51,9 +52,13 @@ export function claimPlanFolder(dir: string): ResultFolder {
   return ResultFolder.claim(dir, PLAN_FILE_NAMES);
 }
 
-/** Writes plan.csv and run.json into the claimed folder, all or nothing (ResultFolder). */
+/**
+ * Writes plan.csv and run.json into the claimed folder, all or nothing (ResultFolder); with
+ * `report`, report.html too, built from those two files as `svcsim report` builds it.
+ */
 export async function writePlan(folder: ResultFolder, plan: PlanResults, column: string,
-  meta: { version: string; commandLine: string[]; files: Array<{ path: string; sha256: string }>; wallTimeSeconds?: number }): Promise<string[]> {
+  meta: { version: string; commandLine: string[]; files: Array<{ path: string; sha256: string }>; wallTimeSeconds?: number },
+  options: { report?: boolean } = {}): Promise<string[]> {
   const run = {
     svcsimVersion: meta.version,
     scenario: plan.scenario,
@@ -67,8 +72,12 @@ export async function writePlan(folder: ResultFolder, plan: PlanResults, column:
       answers: plan.variants.map((v) => ({ variant: v.name, overrides: v.overrides, [column]: v.answer ?? null })),
     },
   };
+  const report = options.report ? async (written: string) => {
+    const { buildReport, REPORT_FILE } = await loadReportBuilder();
+    return new Map([[REPORT_FILE, await buildReport(written)]]);
+  } : undefined;
   return folder.publish(new Map([
     ['plan.csv', [stringify(planRows(plan, column), { record_delimiter: 'unix' })]],
     ['run.json', [`${JSON.stringify(run, null, 2)}\n`]],
-  ]));
+  ]), report);
 }

@@ -19,6 +19,8 @@ export class FolderRefusedError extends Error {}
 export class ResultFolder {
   private temp: string | undefined;
   private aside: string | undefined;
+  /** A file being written inside the folder by replaceFile, until it is renamed into place. */
+  private tempFile: string | undefined;
   private placed = false;
 
   private constructor(
@@ -52,8 +54,54 @@ export class ResultFolder {
     }
   }
 
-  /** Writes the files (name -> contents in pieces) and puts the set in place; returns their paths. */
-  async publish(files: Map<string, Iterable<string>>): Promise<string[]> {
+  /**
+   * Takes an existing result folder's lock to replace one file in it (replaceFile), clearing what
+   * interrupted runs left as claim does. Files of others in it are no concern: only one file is
+   * written. Throws FolderBusyError (from the lock) or FolderRefusedError when `dir` is no folder.
+   */
+  static open(dir: string): ResultFolder {
+    const target = destination(dir);
+    const parent = dirname(target);
+    if (!existsSync(parent)) throw new FolderRefusedError(`${dir} is not a folder of results: no such folder`);
+    const lock = FolderLock.acquire(join(parent, `.${basename(target)}.svcsim-lock`), dir);
+    try {
+      const recovered = recover(target, dir);
+      let isDirectory = false;
+      try { isDirectory = statSync(target).isDirectory(); } catch { /* no such folder */ }
+      if (!isDirectory) throw new FolderRefusedError(`${dir} is not a folder of results: ${existsSync(target) ? 'it is a file' : 'no such folder'}`);
+      return new ResultFolder(dir, target, new Set(), lock, recovered);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  }
+
+  /**
+   * Replaces one file of the folder whole: written beside it as `.NAME.svcsim-tmp-PID-TAG`,
+   * flushed, and renamed over NAME, so a reader sees the old file or the new one. Returns its path.
+   */
+  replaceFile(name: string, contents: string): string {
+    const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      this.tempFile = join(this.target, `.${name}.svcsim-tmp-${tag}`);
+      writeDurably(this.tempFile, [contents]);
+      renameSync(this.tempFile, join(this.target, name));
+      this.tempFile = undefined;
+      syncDirectory(this.target);
+    } catch (e) {
+      this.abandon();
+      throw e;
+    }
+    return join(this.shown, name);
+  }
+
+  /**
+   * Writes the files (name -> contents in pieces) and puts the set in place; returns their paths.
+   * `more`, given the temporary folder once those are written, returns further files made from
+   * them (the report, built from the CSVs as `svcsim report` would): they join the same set.
+   */
+  async publish(files: Map<string, Iterable<string>>, more?: (written: string) => Promise<Map<string, string>>): Promise<string[]> {
+    const names = [...files.keys()];
     const parent = dirname(this.target);
     const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
     this.placed = false;
@@ -64,6 +112,10 @@ export class ResultFolder {
       for (const [name, pieces] of files) {
         writeDurably(join(this.temp, name), pieces);
         await pause(++written === 1 ? 'writing' : undefined);
+      }
+      for (const [name, text] of more ? await more(this.temp) : []) {
+        writeDurably(join(this.temp, name), [text]);
+        names.push(name);
       }
       syncDirectory(this.temp);
       // Again: a long run gives the user time to put files there since the claim.
@@ -86,7 +138,7 @@ export class ResultFolder {
       this.abandon();
       throw e;
     }
-    return [...files.keys()].map((name) => join(this.shown, name));
+    return names.map((name) => join(this.shown, name));
   }
 
   /**
@@ -104,6 +156,8 @@ export class ResultFolder {
     try {
       if (this.temp) rmSync(this.temp, { recursive: true, force: true });
       this.temp = undefined;
+      if (this.tempFile) rmSync(this.tempFile, { force: true });
+      this.tempFile = undefined;
     } catch { /* as above */ }
   }
 
@@ -165,6 +219,11 @@ function recover(target: string, shown: string): string[] {
   }
   for (const path of [...temps, ...asides]) rmSync(path, { recursive: true, force: true });
   if (temps.length + asides.length > 0) done.push(`removed ${temps.length + asides.length} folder(s) that interrupted runs left beside ${shown}`);
+  // Files replaceFile was writing inside the folder when its process died.
+  const inside = existsSync(target) && statSync(target).isDirectory()
+    ? readdirSync(target).filter((n) => /^\..+\.svcsim-tmp-\d+-[0-9a-f]+$/.test(n)) : [];
+  for (const name of inside) rmSync(join(target, name), { force: true });
+  if (inside.length > 0) done.push(`removed ${inside.length} file(s) that an interrupted svcsim report left in ${shown}`);
   if (done.length > 0) syncDirectory(dirname(target));
   return done;
 }

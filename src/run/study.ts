@@ -1,8 +1,10 @@
+import type { Topology } from '../model/topology.js';
 import type { Scenario } from '../scenario/load-scenario.js';
 import { judgeVariant } from '../stats/objectives.js';
 import type { ReplicationSummary, RunResults, VariantResult } from '../stats/results.js';
 import { summariseReplication, summariseStudy, variantIntervals } from '../stats/study.js';
 import { simulateVariant } from './simulate-variant.js';
+import { timelineEvents, type TimelineEvent } from './timeline-events.js';
 
 /**
  * One simulation of a study: a variant of the Scenario (by index) in one replication. Plain data,
@@ -49,14 +51,15 @@ export interface StudyShape {
   objectives: Scenario['objectives'];
   overrideColumns: string[];
   files: Scenario['files'];
-  variants: ReadonlyArray<{ name: string; traffic: { timeSeriesInterval?: number } }>;
+  /** A Scenario's variants have their topology, whose timeline gatherResults words; a shard keeps the words. */
+  variants: ReadonlyArray<{ name: string; traffic: { timeSeriesInterval?: number }; topology?: Topology; timeline?: TimelineEvent[] }>;
 }
 
 /** A Scenario's StudyShape alone, as plain data. */
-export function studyShape(scenario: StudyShape): StudyShape {
+export function studyShape(scenario: Scenario): StudyShape {
   const { name, seed, replications, objectives, overrideColumns, files } = scenario;
   return { name, seed, replications, objectives, overrideColumns, files,
-    variants: scenario.variants.map((v) => ({ name: v.name, traffic: { timeSeriesInterval: v.traffic.timeSeriesInterval } })) };
+    variants: scenario.variants.map((v) => ({ name: v.name, traffic: { timeSeriesInterval: v.traffic.timeSeriesInterval }, timeline: timelineEvents(v.topology) })) };
 }
 
 /**
@@ -71,7 +74,9 @@ export function gatherResults(scenario: StudyShape, outcomes: readonly TaskOutco
   const variants = byVariant.map((list, i) => {
     const first = list[0]?.result;
     if (!first || list.length !== scenario.replications) throw new Error(`variant ${scenario.variants[i].name}: replications missing`);
-    return first;
+    const { topology, timeline: words } = scenario.variants[i];
+    const timeline = words ?? (topology ? timelineEvents(topology) : []);
+    return timeline.length > 0 ? { ...first, timeline } : first;
   });
   const study = scenario.replications > 1
     ? summariseStudy(byVariant.map((list, i) => ({ name: scenario.variants[i].name, replications: list.map((o) => o.summary) })))

@@ -63,6 +63,8 @@ export interface VariantResult {
   kubeProxyMode: string;
   /** Overridden field -> value, e.g. { externalTrafficPolicy: 'Local' }. */
   overrides: Record<string, string>;
+  /** The Scenario's timeline as this variant ran it, in words (for run.json and the report); absent without one. */
+  timeline?: Array<{ atSeconds: number; event: string }>;
   requests: number;
   completed: number;
   /** Dropped by a node (client times out). */
