@@ -13,10 +13,13 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'svcsim-package-'));
 // Offline first: the dependencies are those `npm ci` just fetched, the registry only for what the cache lacks.
-const env = { ...process.env, NODE_EXTRA_CA_CERTS: undefined, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_prefer_offline: 'true' };
+// The environment as it is: npm may need NODE_EXTRA_CA_CERTS to reach the registry.
+const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_prefer_offline: 'true' };
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const fail = (message) => { throw new Error(`check-package: ${message}`); };
-const MAX_UNPACKED = 6e6;
+// What running needs is about 6 MB (the CLI bundle, its code cache, the report's bundle, the
+// library): the bound catches what does not earn its place, such as the 3.4 MB source map.
+const MAX_UNPACKED = 8e6;
 
 try {
   // 1. The tarball: what running needs, and no source maps (they point at src/, which is not shipped).
