@@ -1,12 +1,13 @@
 // The package as users get it (`npm run check:package`, run by .ci/run): packs the tarball,
 // checks what it holds, installs it into a clean prefix and runs the installed svcsim from
 // another directory on a bundled scenario, on two worker threads and as shards merged. Then the
-// Dockerfile's steps without Docker: `npm ci --omit=dev --ignore-scripts` in a clean directory
-// holding only what the image copies, and a run from elsewhere. dist/ must be built (`npm ci` does).
+// Dockerfile's steps without Docker: each stage's COPY and RUN in a clean directory (the build
+// from sources, then `npm ci --omit=dev --ignore-scripts` and the built dist/), and a run from
+// elsewhere. dist/ must be built (`npm ci` does).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -61,16 +62,45 @@ try {
   if (run(process.execPath, ['--input-type=module', '-e', library], prefix) !== 'true') fail('the library\'s runStudy on 2 threads differs from runScenario');
   console.log('installed library: runStudy on 2 worker threads gives runScenario\'s files');
 
-  // 3. The Dockerfile's runtime stage, without Docker: only what it copies, production dependencies only.
-  const image = join(work, 'image');
-  mkdirSync(image);
-  for (const f of ['package.json', 'package-lock.json', 'LICENSE']) cpSync(join(repo, f), join(image, f));
-  run('npm', ['ci', '--omit=dev', '--ignore-scripts'], image);
-  for (const d of ['dist', 'scenarios', 'schema']) cpSync(join(repo, d), join(image, d), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  // 3. The Dockerfile without Docker: each stage in a clean directory holding only what its COPY
+  // lines copy, its RUN lines run there by sh (but `npm cache clean`, which would empty this
+  // machine's npm cache), COPY --from=build taken from the first stage's directory.
+  const stages = dockerStages(readFileSync(join(repo, 'Dockerfile'), 'utf8'));
+  const dirs = stages.map((_, i) => join(work, `stage-${i}`));
+  stages.forEach((stage, i) => {
+    mkdirSync(dirs[i]);
+    for (const step of stage) {
+      if (step.copy) {
+        const from = step.from === undefined ? repo : dirs[stages.findIndex((s) => s.name === step.from)];
+        for (const src of step.copy.sources) {
+          const path = step.from === undefined ? join(from, src) : join(from, src.replace(/^\/src\//, ''));
+          cpSync(path, join(dirs[i], step.copy.dest, step.copy.sources.length > 1 || step.copy.dest.endsWith('/') ? basename(path) : ''), { recursive: true });
+        }
+      } else if (step.run) {
+        run('sh', ['-c', step.run.replace(/&& npm cache clean --force/, '')], dirs[i]);
+      }
+    }
+  });
+  const image = dirs[dirs.length - 1];
+  if (readdirSync(join(image, 'dist')).some((f) => f.endsWith('.map'))) fail('the image holds source maps');
   const out = run(process.execPath, [join(image, 'dist', 'svcsim.cjs'), 'run', join(image, 'scenarios', 'seed-two-nodes.yaml'), '--requests', '2000',
     '--jobs', '2', '--no-progress', '--out', join(elsewhere, 'image-run')], elsewhere);
   if (!out.includes('Wrote 7 files')) fail(`the image's run printed: ${out}`);
-  console.log('image steps: npm ci --omit=dev --ignore-scripts and a run from another directory work');
+  console.log(`Dockerfile: its ${stages.length} stages' COPY and RUN steps (built from a clean copy, production dependencies only) make a svcsim that runs from another directory`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** The Dockerfile's stages: each a name and its COPY (sources, destination, --from) and RUN steps, in order. */
+function dockerStages(text) {
+  const stages = [];
+  for (const line of text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+    const [instruction, ...rest] = line.split(/\s+/);
+    if (instruction === 'FROM') stages.push(Object.assign([], { name: / AS (\S+)$/i.exec(line)?.[1] }));
+    else if (instruction === 'COPY') {
+      const from = rest[0].startsWith('--from=') ? rest.shift().slice('--from='.length) : undefined;
+      stages.at(-1).push({ from, copy: { sources: rest.slice(0, -1), dest: rest.at(-1) } });
+    } else if (instruction === 'RUN') stages.at(-1).push({ run: rest.join(' ') });
+  }
+  return stages;
 }
