@@ -1,5 +1,5 @@
 import type { MetricInterval, RunResults, VariantResult } from '../stats/results.js';
-import { metricIndex } from '../stats/summary-metrics.js';
+import { AUTOSCALING_COLUMNS, metricIndex } from '../stats/summary-metrics.js';
 import { formatVariantRows } from './console-rows.js';
 import { DASH, fixed, formatCount, metricCell, VIEWS } from './metric-text.js';
 import { intervalsOf } from './summary-fields.js';
@@ -15,6 +15,8 @@ export const SIDE_BY_SIDE_MAX = 4;
 const FAULTS = ['failed', 'timed_out', 'retries', 'in_flight_at_end'];
 const ZONES = ['cross_zone_fraction', 'cross_zone_cost_usd'];
 const COUNTS = ['requests', 'completed', 'dropped', 'rejected'];
+/** With a HorizontalPodAutoscaler: what the capacity cost (summary.csv's last columns). */
+const COSTS = AUTOSCALING_COLUMNS.map((c) => c.name);
 const REST = ['error_fraction', 'stable', 'latency_mean_ms', 'latency_mean_ci95_ms', 'latency_p50_ms', 'latency_p99_ms', 'latency_p999_ms',
   'hops_mean', 'extra_hop_fraction', 'snat_fraction', 'pod_util_min', 'pod_util_max', 'pod_share_min', 'pod_share_max', 'throughput_rps'];
 
@@ -35,8 +37,10 @@ export function formatComparison(results: RunResults, options: ReportOptions = {
 function sideBySide(results: RunResults, colors: boolean): { head: string[]; rows: string[][] } {
   const intervals = intervalsOf(results);
   const study = results.study !== undefined;
-  const metrics = sideBySideMetrics((m) => intervals.some((iv) => mean(iv, m) > 0), study);
-  const rows = metrics.map((m) => [VIEWS[m].label, ...intervals.map((iv) => metricCell(VIEWS[m], iv, study))]);
+  const metrics = sideBySideMetrics((m) => intervals.some((iv, i) => (COSTS.includes(m) ? cost(results, i, m).mean : mean(iv, m)) > 0), study);
+  const rows = metrics.map((m) => [VIEWS[m].label, ...intervals.map((iv, i) => (COSTS.includes(m)
+    ? costCell(VIEWS[m], cost(results, i, m), study)
+    : metricCell(VIEWS[m], iv, study)))]);
   const { slo } = results;
   if (slo) {
     rows.push(...slo.objectives.map((o, k) => [`SLO ${o.text}`, ...slo.verdicts.map((v) => paintVerdict(v.objectives[k].verdict, colors))]));
@@ -52,7 +56,19 @@ function sideBySide(results: RunResults, colors: boolean): { head: string[]; row
  */
 export function sideBySideMetrics(someNonZero: (metric: string) => boolean, study: boolean): string[] {
   const rest = study ? REST.filter((m) => m !== 'latency_mean_ci95_ms') : REST;
-  return [...COUNTS, ...FAULTS.filter(someNonZero), ...rest, ...ZONES.filter(someNonZero)];
+  return [...COUNTS, ...FAULTS.filter(someNonZero), ...rest, ...ZONES.filter(someNonZero), ...COSTS.filter(someNonZero)];
+}
+
+/** A variant's replica- or node-seconds: the mean over replications with its interval, or one run's value. */
+function cost(results: RunResults, variant: number, metric: string): MetricInterval {
+  const k = COSTS.indexOf(metric);
+  const study = results.study?.variants[variant].costIntervals?.[k];
+  return study ?? { mean: AUTOSCALING_COLUMNS[k].value(results.variants[variant]), halfWidth: NaN };
+}
+
+function costCell(view: (typeof VIEWS)[string], { mean, halfWidth }: MetricInterval, withInterval: boolean): string {
+  if (!Number.isFinite(mean)) return DASH;
+  return withInterval && halfWidth > 0 ? `${view.text(mean)} ± ${view.text(halfWidth)}` : view.text(mean);
 }
 
 function mean(intervals: readonly MetricInterval[], metric: string): number {

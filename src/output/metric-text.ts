@@ -64,6 +64,8 @@ export const VIEWS: Record<string, MetricView> = Object.fromEntries(([
   ['throughput (req/s)', 'req/s', 'throughput_rps', (x: number) => fixed(x, 1)],
   ['cross-zone', 'cross-zone', 'cross_zone_fraction', percent],
   ['cross-zone cost (USD)', 'USD', 'cross_zone_cost_usd', (x: number) => fixed(x, 4)],
+  ['replica-seconds', 'replica-s', 'replica_seconds', (x: number) => formatCount(Math.round(x))],
+  ['node-seconds', 'node-s', 'node_seconds', (x: number) => formatCount(Math.round(x))],
 ] as Array<[string, string, string, (x: number) => string]>).map(([label, short, metric, text]) => [metric, { label, short, metric, text }]));
 
 /**
