@@ -25,31 +25,79 @@ const SHOW_AFTER_MS = 1000;
  * number of them, and finished runs when some send for a duration (their requests are not known
  * beforehand).
  */
+/**
+ * What the bar shows, apart from drawing it: the requests every run has sent (each run's count
+ * by its index, so runs on several threads may report in any order) or the runs finished, out of
+ * the total. `runs` gives each run's requests, undefined for a run that sends for a duration.
+ */
+export class StudyCount {
+  readonly byRequests: boolean;
+  total: number;
+  finished = 0;
+  private sent = 0;
+  // By run index; grows with setRuns.
+  private readonly sentBy: number[] = [];
+
+  constructor(private runs: ReadonlyArray<number | undefined>) {
+    this.byRequests = runs.length > 0 && runs.every((r) => r !== undefined && r > 0);
+    this.total = this.totalOf(runs);
+  }
+
+  /** The bar's value: requests sent, or runs finished, never above the total. */
+  get value(): number {
+    return Math.min(this.byRequests ? this.sent : this.finished, this.total);
+  }
+
+  get runCount(): number {
+    return this.runs.length;
+  }
+
+  update(index: number, sent: number): void {
+    this.count(index, Math.min(sent, this.runs[index] ?? sent));
+  }
+
+  runDone(index: number): void {
+    this.count(index, this.runs[index] ?? this.sentBy[index] ?? 0);
+    this.finished += 1;
+  }
+
+  setRuns(runs: ReadonlyArray<number | undefined>): void {
+    this.runs = runs;
+    this.total = this.totalOf(runs);
+  }
+
+  private count(index: number, now: number): void {
+    this.sent += now - (this.sentBy[index] ?? 0);
+    this.sentBy[index] = now;
+  }
+
+  private totalOf(list: ReadonlyArray<number | undefined>): number {
+    return this.byRequests ? list.reduce<number>((a, r) => a + (r ?? 0), 0) : list.length;
+  }
+}
+
+/**
+ * One progress bar on stderr for a whole study (variants x replications), with the time left,
+ * shown only when `enabled`, stderr is a terminal and the study has lasted more than a second;
+ * otherwise every method does nothing. It counts as StudyCount does, whichever thread runs a run.
+ */
 export function createProgress(planned: ReadonlyArray<number | undefined>, label: string, enabled: boolean): Progress {
   if (!enabled || process.stderr.isTTY !== true || planned.length === 0) return { update() {}, runDone() {}, stop() {}, setRuns() {} };
-  let runs = planned;
-  const byRequests = runs.every((r) => r !== undefined && r > 0);
-  const totalOf = (list: ReadonlyArray<number | undefined>) => (byRequests ? list.reduce<number>((a, r) => a + (r ?? 0), 0) : list.length);
-  let total = totalOf(runs);
+  const count = new StudyCount(planned);
   const startedAt = Date.now();
-  // By run index; grows with setRuns.
-  const sentBy: number[] = [];
-  let sent = 0;
-  let finished = 0;
   let bar: cliProgress.SingleBar | undefined;
   let stopped = false;
   const show = () => {
-    const value = Math.min(byRequests ? sent : finished, total);
-    const done = { runs: `${finished}/${runs.length} runs done` };
+    const done = { runs: `${count.finished}/${count.runCount} runs done` };
     if (bar !== undefined) {
-      bar.update(value, done);
+      bar.update(count.value, done);
       return;
     }
     if (stopped || Date.now() - startedAt < SHOW_AFTER_MS) return;
     bar = new cliProgress.SingleBar({
       stream: process.stderr,
       // The time left before the counts: a narrow terminal cuts the line's end.
-      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {runs} | {value}/{total} ${byRequests ? 'requests' : 'runs'}`,
+      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {runs} | {value}/{total} ${count.byRequests ? 'requests' : 'runs'}`,
       barsize: 20,
       clearOnComplete: true,
       // A simulation on this thread never yields, so neither a SIGINT handler nor a timer could
@@ -58,26 +106,20 @@ export function createProgress(planned: ReadonlyArray<number | undefined>, label
       linewrap: true,
       gracefulExit: false,
     });
-    bar.start(total, value, done);
-  };
-  const count = (index: number, now: number) => {
-    sent += now - (sentBy[index] ?? 0);
-    sentBy[index] = now;
+    bar.start(count.total, count.value, done);
   };
   return {
-    update(index: number, now: number) {
-      count(index, Math.min(now, runs[index] ?? now));
+    update(index: number, sent: number) {
+      count.update(index, sent);
       show();
     },
     runDone(index: number) {
-      count(index, runs[index] ?? sentBy[index] ?? 0);
-      finished += 1;
+      count.runDone(index);
       show();
     },
     setRuns(next) {
-      runs = next;
-      total = totalOf(runs);
-      bar?.setTotal(total);
+      count.setRuns(next);
+      bar?.setTotal(count.total);
       show();
     },
     stop() {
