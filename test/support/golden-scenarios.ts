@@ -7,14 +7,15 @@ import { loadScenario } from '../../src/scenario/load-scenario.js';
 
 // Every bundled scenario is a golden test: its summary.csv must equal the checked-in copy. The
 // test never writes one: after a change meant to change results, `npm run goldens` rewrites them
-// all, and the diff is reviewed before it is committed. The scenarios are checked by two test
-// files (the seed's and the load balancers' scenarios, and all the others), so both cores share them.
+// all, and the diff is reviewed before it is committed. The scenarios are checked by three test
+// files (the seed's, the load balancers', and all the others), so both cores share them.
 export const bundledScenarios = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
 export const goldenOf = (file: string): string => `${basename(file, '.yaml')}.summary.csv`;
 export const GOLDEN = join('test', 'golden');
 
-/** The seed's variations and the load balancers' models: the scenarios of the first file. */
-export const isSeedOrBalancer = (file: string): boolean => file.startsWith('seed-') || file.startsWith('lb-');
+/** The seed's variations, and the load balancers' models: the scenarios of the first two files. */
+export const isSeed = (file: string): boolean => file.startsWith('seed-');
+export const isBalancer = (file: string): boolean => file.startsWith('lb-');
 
 export function expectGoldenSummary(file: string): void {
   const golden = join(GOLDEN, goldenOf(file));

@@ -1,0 +1,69 @@
+// Paired A/B of two builds' simulation in one process: the reference model run by each build's
+// public runScenario, alternately (A B, then B A), so both builds see the same moments of a
+// machine whose speed drifts by tens of percent from run to run (a shared VM). Start-up, file
+// writing and process exit are left out: this measures the simulation itself. Prints the median
+// of the per-pair ratios B / A with a distribution-free 95% interval (order statistics of the
+// sign test), and each build's best and median seconds per million requests.
+// Usage: node --max-inlined-bytecode-size-cumulative=4000 bench/ab-in-process.mjs --a <checkout>
+//   [--b <checkout>] [--pairs 20] [--requests 2e6]   (the flag is the one the launcher sets)
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+if (!process.argv.includes('--a')) throw new Error('usage: node bench/ab-in-process.mjs --a <checkout> [--b <checkout>] [--pairs 20] [--requests 2e6]');
+const pairs = Number(arg('--pairs', '20'));
+const requests = Number(arg('--requests', '2e6'));
+const scenario = join(here, 'reference.yaml');
+
+/** A function that runs the reference model on a build, whichever API generation it has. */
+async function runnerOf(dir) {
+  const api = await import(pathToFileURL(join(resolve(dir), 'dist', 'index.js')).href);
+  // Before the redesign runScenario read the files itself; after it, loadScenario does.
+  if (api.loadScenario) return () => api.runScenario(api.loadScenario([scenario], { requests }));
+  return () => api.runScenario([scenario], { requests });
+}
+
+const builds = [{ label: 'A', run: await runnerOf(arg('--a')) }, { label: 'B', run: await runnerOf(arg('--b', join(here, '..'))) }];
+const seconds = (build) => {
+  const t0 = process.hrtime.bigint();
+  const results = build.run();
+  const t = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (results.variants[0].completed !== requests) throw new Error(`${build.label}: ${results.variants[0].completed} completed`);
+  return t;
+};
+for (const b of builds) seconds(b); // warm both up once: compiled code, not compilation, is measured
+const times = { A: [], B: [] };
+const ratios = [];
+for (let i = 0; i < pairs; i++) {
+  const order = i % 2 === 0 ? builds : [...builds].reverse();
+  const t = {};
+  for (const b of order) t[b.label] = seconds(b);
+  times.A.push(t.A); times.B.push(t.B);
+  ratios.push(t.B / t.A);
+  console.error(`pair ${i + 1}/${pairs}: A ${t.A.toFixed(3)} s, B ${t.B.toFixed(3)} s, B/A ${(t.B / t.A).toFixed(3)}`);
+}
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => { const s = sorted(xs); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+// The median's 95% interval: the k-th smallest and largest ratios, k from the binomial(n, 1/2) tail.
+function medianInterval(xs) {
+  const s = sorted(xs);
+  const n = s.length;
+  let k = 0;
+  let tail = 0.5 ** n; // P(X <= 0)
+  const choose = (n, r) => { let c = 1; for (let j = 1; j <= r; j++) c = (c * (n - r + j)) / j; return c; };
+  while (k + 1 < n / 2 && tail + choose(n, k + 1) * 0.5 ** n <= 0.025) { k++; tail += choose(n, k) * 0.5 ** n; }
+  return [s[k], s[n - 1 - k]];
+}
+const perM = (t) => (t / requests) * 1e6;
+const [lo, hi] = medianInterval(ratios);
+console.log(`${pairs} pairs of ${requests.toExponential(0)} requests in one process (node ${process.version}, flags: ${process.execArgv.join(' ') || 'none'})`);
+console.log('');
+console.log('| build | best, s per 1M | median, s per 1M |');
+console.log('|---|---:|---:|');
+for (const b of ['A', 'B']) console.log(`| ${b} | ${perM(sorted(times[b])[0]).toFixed(3)} | ${perM(median(times[b])).toFixed(3)} |`);
+console.log('');
+console.log(`B / A, median of the pairs' ratios: ${median(ratios).toFixed(3)} (95% interval ${lo.toFixed(3)} to ${hi.toFixed(3)})`);
