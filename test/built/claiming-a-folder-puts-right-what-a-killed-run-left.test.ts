@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { claimResultFolder } from '../src/output/csv-files.js';
-import { TempDirs } from './support/temp-dirs.js';
+import { claimResultFolder } from '../../src/output/csv-files.js';
+import { TempDirs } from '../support/temp-dirs.js';
 
 // What a SIGKILL leaves beside `out`, made by hand: the built CLI's signal tests
 // (signals-during-the-write-leave-one-complete-set) make it for real.

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 
 // dist/ is built before the tests: `npm ci` runs the prepare script.
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(repo, 'dist');
 
 interface Outcome { code: number; out: string; err: string }

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { claimResultFolder } from '../src/output/csv-files.js';
-import { FolderBusyError } from '../src/output/folder-lock.js';
-import { TempDirs } from './support/temp-dirs.js';
+import { claimResultFolder } from '../../src/output/csv-files.js';
+import { FolderBusyError } from '../../src/output/folder-lock.js';
+import { TempDirs } from '../support/temp-dirs.js';
 
 const temp = new TempDirs();
 afterEach(() => temp.removeAll());

@@ -3,12 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
-import { cli } from './support/run-cli.js';
-import { TempDirs } from './support/temp-dirs.js';
+import { cli } from '../support/run-cli.js';
+import { TempDirs } from '../support/temp-dirs.js';
 
 // As a Kubernetes Indexed Job runs them: each shard a process of the built bin, told its index
 // by JOB_COMPLETION_INDEX alone.
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const temps = new TempDirs();
 afterAll(() => temps.removeAll());
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 // dist/ is built before the tests: `npm ci` runs the prepare script (npm run build after a change).
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 test('svcsim schema piped into head -n 1 ends with exit 0 and nothing on stderr', async () => {
   // A shell pipe, not Node's stdio 'pipe': Node gives a child a socket pair, whose buffer takes
