@@ -52,7 +52,7 @@ async function buildPlanReport(t: PlanTables): Promise<string> {
   const body = section('answers', 'Answers', planAnswers(t), 'From run.json: for each variant the fewest that meets every objective with 95% confidence.')
     + (chart ? chartSection(chart, svg) : '')
     + section('evidence', 'Evidence', evidenceTable(t), 'Every point tried (plan.csv), * the answer, ± the 95% half-width over the replications.')
-    + section('provenance', 'Provenance', provenanceTable({ ...r, variants: [] }, facts), 'From run.json: what to run again to get these answers.');
+    + section('provenance', 'Provenance', provenanceTable(r, facts), 'From run.json: what to run again to get these answers.');
   return page(`${r.scenario}: plan`, `svcsim ${r.svcsimVersion} · seed ${r.seed} · plan of ${r.plan.vary}`, body);
 }
 

@@ -43,3 +43,34 @@ export function withConfig(spec: Record<string, unknown>): TopLevelSpec {
 export function variantColor(variants: readonly string[]): Record<string, unknown> {
   return { field: 'variant', type: 'nominal', sort: variants, title: 'variant', scale: { scheme: variants.length > 10 ? 'tableau20' : 'tableau10' } };
 }
+
+/**
+ * Metrics against a numeric field, one facet per metric (two columns, each its own y scale): per
+ * series its 95% band (`low`..`high`) and its line through `mean`, and each objective's threshold
+ * (`slo`) as a red rule; `more` layers go on top. The sweep and the plan charts are this.
+ */
+export function metricFacets(o: {
+  values: object[]; metrics: readonly string[]; width: number; height: number;
+  x: Record<string, unknown>; color: Record<string, unknown>; more?: object[];
+}): TopLevelSpec {
+  const { x, color } = o;
+  return withConfig({
+    data: { values: o.values },
+    facet: { field: 'metric', type: 'nominal', sort: o.metrics, title: null },
+    columns: 2,
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: o.width, height: o.height,
+      layer: [
+        { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: null }, y2: { field: 'high' }, color } },
+        { mark: { type: 'line', point: true, strokeWidth: 1.5 }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: null, axis: { format: ',~f' } }, color } },
+        {
+          transform: [{ filter: 'isValid(datum.slo)' }],
+          mark: { type: 'rule', color: THRESHOLD_COLOR, strokeDash: [6, 3], strokeWidth: 1.5 },
+          encoding: { y: { field: 'slo', type: 'quantitative', aggregate: 'max' } },
+        },
+        ...(o.more ?? []),
+      ],
+    },
+  });
+}

@@ -2,18 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseObjective } from '../../scenario/slo-text.js';
 import { ci95Name } from '../../stats/summary-metrics.js';
-import { THRESHOLD_COLOR, withConfig, type Chart } from './chart.js';
+import { metricFacets, type Chart } from './chart.js';
 import { escapeHtml } from './report-tables.js';
-import { distinct, num, readCsvFile, readRunJson, ReportInputError, type CsvTable } from './result-tables.js';
+import { distinct, num, readCsvFile, readRunJson, ReportInputError, type CsvTable, type Provenance } from './result-tables.js';
 
 /** What run.json of a plan (svcsim plan) holds that its report shows. */
-export interface PlanFacts {
-  svcsimVersion: string;
-  scenario: string;
-  seed: number;
-  files: Array<{ path: string; sha256: string }>;
-  commandLine: string[];
-  wallTimeSeconds?: number;
+export interface PlanFacts extends Provenance {
   plan: {
     vary: string;
     min: number;
@@ -91,21 +85,12 @@ export function planChart(t: PlanTables): Chart | undefined {
     title: `Against ${t.varied}`,
     caption: `Every point the search simulated (plan.csv), per variant: the objectives' metrics and the busiest pod's utilization, means over `
       + `${t.run.plan.replications} replications with their 95% bands; dashed: theory's prediction; red: the objective's threshold; ringed: the variant's answer.`,
-    spec: withConfig({
-      data: { values },
-      facet: { field: 'metric', type: 'nominal', sort: metrics.map((m) => m.title), title: null },
-      columns: 2,
-      resolve: { scale: { y: 'independent' } },
-      spec: {
-        width: 320, height: 190,
-        layer: [
-          { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: null }, y2: { field: 'high' }, color } },
-          { mark: { type: 'line', point: true, strokeWidth: 1.5 }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: null, axis: { format: ',~f' } }, color } },
-          { transform: [{ filter: 'isValid(datum.theory)' }], mark: { type: 'line', strokeDash: [3, 3], strokeWidth: 1, opacity: 0.8 }, encoding: { x, y: { field: 'theory', type: 'quantitative' }, color } },
-          { transform: [{ filter: 'isValid(datum.slo)' }], mark: { type: 'rule', color: THRESHOLD_COLOR, strokeDash: [6, 3], strokeWidth: 1.5 }, encoding: { y: { field: 'slo', type: 'quantitative', aggregate: 'max' } } },
-          { transform: [{ filter: 'datum.answer' }], mark: { type: 'point', size: 220, strokeWidth: 2.5, filled: false }, encoding: { x, y: { field: 'mean', type: 'quantitative' }, color } },
-        ],
-      },
+    spec: metricFacets({
+      values, metrics: metrics.map((m) => m.title), width: 320, height: 190, x, color,
+      more: [
+        { transform: [{ filter: 'isValid(datum.theory)' }], mark: { type: 'line', strokeDash: [3, 3], strokeWidth: 1, opacity: 0.8 }, encoding: { x, y: { field: 'theory', type: 'quantitative' }, color } },
+        { transform: [{ filter: 'datum.answer' }], mark: { type: 'point', size: 220, strokeWidth: 2.5, filled: false }, encoding: { x, y: { field: 'mean', type: 'quantitative' }, color } },
+      ],
     }),
   };
 }

@@ -4,7 +4,7 @@ import { ci95Name } from '../../stats/summary-metrics.js';
 import { SIDE_BY_SIDE_MAX, sideBySideMetrics } from '../console-report.js';
 import { compact, VARIANT_ROW_COLUMNS } from '../console-rows.js';
 import { VIEWS } from '../metric-text.js';
-import { num, type ResultTables, type RunFacts } from './result-tables.js';
+import { num, type ResultTables, type Provenance, type RunFacts } from './result-tables.js';
 
 /** Text made safe inside HTML elements and attributes. */
 export function escapeHtml(text: string): string {
@@ -91,8 +91,8 @@ export function differencesTable(t: ResultTables): string | undefined {
  * Where the numbers came from (run.json): scenario, seed, version, command line, the run's own
  * facts (`more`: a plan's search), and every input file with its hash.
  */
-export function provenanceTable(r: RunFacts, more: Array<[string, string]> = []): string {
-  const models = [...new Set(r.variants.map((v) => (v.lbModelReason ? `${v.lbModel} (${v.lbModelReason})` : v.lbModel)))];
+export function provenanceTable(r: Provenance & Partial<RunFacts>, more: Array<[string, string]> = []): string {
+  const models = [...new Set((r.variants ?? []).map((v) => (v.lbModelReason ? `${v.lbModel} (${v.lbModelReason})` : v.lbModel)))];
   const facts: Array<[string, string]> = [
     ['scenario', r.scenario],
     ['seed', String(r.seed)],

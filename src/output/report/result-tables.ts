@@ -12,14 +12,18 @@ export interface CsvTable {
   rows: Array<Record<string, string>>;
 }
 
-/** What run.json holds that a report shows. */
-export interface RunFacts {
+/** The provenance every run.json carries (a run's, a merge's, a plan's), shown at the report's foot. */
+export interface Provenance {
   svcsimVersion: string;
   scenario: string;
   seed: number;
   files: Array<{ path: string; sha256: string }>;
   commandLine: string[];
   wallTimeSeconds?: number;
+}
+
+/** What run.json holds that a report shows. */
+export interface RunFacts extends Provenance {
   timeSeriesIntervalSeconds?: number;
   replications?: number;
   slo?: string[];

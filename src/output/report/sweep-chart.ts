@@ -1,7 +1,7 @@
 import { durationProblem, parseDuration } from '../../scenario/durations.js';
 import { parseObjective } from '../../scenario/slo-text.js';
 import { ci95Name } from '../../stats/summary-metrics.js';
-import { THRESHOLD_COLOR, withConfig, type Chart } from './chart.js';
+import { metricFacets, type Chart } from './chart.js';
 import { distinct, num, type ResultTables } from './result-tables.js';
 
 /**
@@ -81,24 +81,7 @@ export function sweepCharts(t: ResultTables): Chart[] {
       caption: `Each metric of summary.csv against the swept ${swept}, one line per ${others.length > 0 ? others.join(', ') : 'variant'}`
         + `${t.summary.columns.some((c) => c.includes('_ci95')) ? '; bands: 95% confidence intervals over the replications' : ''}`
         + `${limits.size > 0 ? '; red lines: the objectives\' thresholds' : ''}.`,
-      spec: withConfig({
-        data: { values },
-        facet: { field: 'metric', type: 'nominal', sort: metrics.map((m) => m.title), title: null },
-        columns: 2,
-        resolve: { scale: { y: 'independent' } },
-        spec: {
-          width: 300, height: 170,
-          layer: [
-            { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: null }, y2: { field: 'high' }, color } },
-            { mark: { type: 'line', point: true, strokeWidth: 1.5 }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: null, axis: { format: ',~f' } }, color } },
-            {
-              transform: [{ filter: 'isValid(datum.slo)' }],
-              mark: { type: 'rule', color: THRESHOLD_COLOR, strokeDash: [6, 3], strokeWidth: 1.5 },
-              encoding: { y: { field: 'slo', type: 'quantitative', aggregate: 'max' } },
-            },
-          ],
-        },
-      }),
+      spec: metricFacets({ values, metrics: metrics.map((m) => m.title), width: 300, height: 170, x, color }),
     };
   });
 }
