@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { claimResultFolder, writeResults } from '../output/csv-files.js';
-import { FolderBusyError } from '../output/folder-lock.js';
 import { loadReportBuilder } from '../output/report/load-report.js';
 import { ResultFolder } from '../output/result-folder.js';
 import { createProgress, type Progress } from '../output/progress.js';
@@ -13,7 +12,7 @@ import { runTasks } from '../run/task-pool.js';
 import { checkScenario, readSources, type Scenario } from '../scenario/load-scenario.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { scenarioJsonSchema } from '../scenario/scenario-schema.js';
-import { catchingSignals, processIo, type CliIo } from './command-io.js';
+import { catchingSignals, failure, processIo, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
 import { defaultJobs } from './jobs.js';
 import { CHECK_OPTIONS, MERGE_OPTIONS, PLAN_OPTIONS, RUN_OPTIONS, type CheckArgs, type MergeArgs, type PlanArgs, type RunArgs } from './options.js';
@@ -182,8 +181,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     return printResults(results, args, dir, written.length, io);
   } catch (e) {
     progress?.stop();
-    io.err(`svcsim: ${(e as Error).message}\n`);
-    return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
+    return failure(io, e);
   } finally {
     folder?.release();
   }
@@ -205,8 +203,7 @@ export async function reportCommand(dir: string, io: CliIo): Promise<number> {
     io.out(`Wrote ${path}\n`);
     return EXIT.done;
   } catch (e) {
-    io.err(`svcsim: ${(e as Error).message}\n`);
-    return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
+    return failure(io, e);
   } finally {
     folder?.release();
   }

@@ -1,5 +1,7 @@
 import { constants } from 'node:os';
+import { FolderBusyError } from '../output/folder-lock.js';
 import type { ResultFolder } from '../output/result-folder.js';
+import { EXIT } from './exit-codes.js';
 
 /** Where a command prints: the process's streams, or a test's strings. */
 export interface CliIo {
@@ -8,6 +10,12 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+/** How a command that writes a result folder ends on an error: its message, then 75 if the folder was busy, else 1. */
+export function failure(io: CliIo, e: unknown, prefix = ''): number {
+  io.err(`svcsim: ${prefix}${(e as Error).message}\n`);
+  return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
+}
 
 /**
  * While the results are written, SIGINT and SIGTERM end the write (the old set stays, or the new

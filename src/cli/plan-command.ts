@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { formatPlan } from '../output/console-plan.js';
-import { FolderBusyError } from '../output/folder-lock.js';
 import { claimPlanFolder, writePlan } from '../output/plan-files.js';
 import { toPlanJson } from '../output/plan-json.js';
 import { createProgress, type Progress } from '../output/progress.js';
@@ -10,7 +9,7 @@ import { planCapacity, type ScenarioAt } from '../plan/planner.js';
 import { TaskPool } from '../run/task-pool.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { checkScenario, readSources, type ScenarioOptions } from '../scenario/load-scenario.js';
-import { catchingSignals, type CliIo } from './command-io.js';
+import { catchingSignals, failure, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
 import { defaultJobs } from './jobs.js';
 import type { PlanArgs } from './options.js';
@@ -106,8 +105,7 @@ export async function planCommand(args: PlanArgs, io: CliIo): Promise<number> {
     return EXIT.done;
   } catch (e) {
     progress?.stop();
-    io.err(`svcsim: ${(e as Error).message}\n`);
-    return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
+    return failure(io, e);
   } finally {
     folder?.release();
   }

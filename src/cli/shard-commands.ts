@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { claimResultFolder, writeResults } from '../output/csv-files.js';
-import { FolderBusyError } from '../output/folder-lock.js';
 import type { ResultFolder } from '../output/result-folder.js';
 import { mergeShards, scenarioSha256, ShardError, writeShard, type ShardManifest } from '../output/shard-files.js';
 import type { Shard } from '../run/shards.js';
 import { gatherResults, studyShape, type StudyTask, type TaskOutcome } from '../run/study.js';
 import type { Scenario } from '../scenario/load-scenario.js';
-import { catchingSignals, type CliIo } from './command-io.js';
+import { catchingSignals, failure, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
 import type { MergeArgs, ShardOption } from './options.js';
 import { outDirProblem } from './out-dir.js';
@@ -87,8 +86,7 @@ export async function mergeCommand(args: MergeArgs, io: CliIo): Promise<number> 
     const written = await catchingSignals(folder, (claimed) => writeResults(claimed, results, { report: args.report }));
     return printResults(results, args, dir, written.length, io);
   } catch (e) {
-    io.err(`svcsim: ${e instanceof ShardError ? 'merge: ' : ''}${(e as Error).message}\n`);
-    return e instanceof FolderBusyError ? EXIT.busy : EXIT.badInput;
+    return failure(io, e, e instanceof ShardError ? 'merge: ' : '');
   } finally {
     folder?.release();
   }
