@@ -131,9 +131,10 @@ function main() {
     console.log(`${c.subject} / ${c.baseline}: ${c.ratio.toFixed(2)}x whole-process wall time (target: within ${c.target}x)`);
   }
   const file = join(here, 'RESULTS.md');
-  // bench/jobs.mjs's section (--jobs 2 against --jobs 1) is its own: kept as it was.
-  const jobs = existsSync(file) ? /<!-- jobs:begin[\s\S]*?<!-- jobs:end -->/.exec(readFileSync(file, 'utf8'))?.[0] : undefined;
-  writeFileSync(file, jobs ? `${report(runs, best, ratios).trimEnd()}\n\n${jobs}\n` : report(runs, best, ratios));
+  // Sections written by hand or by other scripts (bench/jobs.mjs's section, A/B studies) sit
+  // between <!-- NAME:begin ... --> and <!-- NAME:end --> markers: kept as they were, in order.
+  const kept = existsSync(file) ? [...readFileSync(file, 'utf8').matchAll(/<!-- ([\w-]+):begin[\s\S]*?<!-- \1:end -->/g)].map((m) => m[0]) : [];
+  writeFileSync(file, [report(runs, best, ratios).trimEnd(), ...kept].join('\n\n') + '\n');
   console.log(`wrote ${relative(process.cwd(), file)}`);
 }
 
@@ -176,15 +177,15 @@ each pod sees only 1/800 of 1M requests.`;
 
 // From the last profiling session (2026-11-27); refresh when the hot path changes.
 const PROFILE_NOTES = `Profile of \`node --cpu-prof dist/svcsim.cjs run bench/reference.yaml\` (1M requests, self
-time, 0.49 s under the profiler): the station's departure with the completion accounting inlined
-19%; routing a new request (\`attempt\`: client, load balancer, kube-proxy, links, zone
-accounting, request tables) 18%; the event loop with fastpriorityqueue's poll inlined 13%; the
-HDR records (global, per pod, per time-series interval; WebAssembly) 7%; arrivals 6%; service
-times 3%; garbage collection 3.5%; writing the CSV files 4.6%; reading the scenario 2%; loading
-the code cache 1.6%. \`node --trace-gc\` counts 24 scavenges (0.1-1 ms each, most of them while
-the CSV files are formatted) and one mark-compact (at exit) in that run: it is not dominated by
-per-event garbage (event handles are small integers; requests, events and queues live in typed
-arrays).
+time, 1.18 s under the profiler, 2026-12-01, the redesigned centre): the station's departure
+handler with the completion inlined (ServicePath.answer, the client's answer, the Recorder and the
+time series) 18%; the client's \`attempt\` (a new connection: load balancer, kube-proxy, then
+ServicePath.send with the entry route's links and zones, the attempt table) 18%; the event loop
+with fastpriorityqueue's poll inlined 16%; arrivals (the client's \`arrive\`, the arrival process)
+8%; the HDR records (global, per pod, per time-series interval; WebAssembly) 7%; garbage
+collection 3%; service times 2.5%; loading the code cache 1.7%; writing the files about 4%.
+Not dominated by per-event garbage (event handles are small integers; requests, events and
+queues live in typed arrays).
 
 What was removed, measured with interleaved A/B runs (the machine is noisy; best of several).
 Earlier:
@@ -192,11 +193,11 @@ Earlier:
   (src/cli/launcher.cjs): start-up of a 1000-request run 0.21 s -> 0.15 s. yargs' help text is
   no longer rendered after every command (10-13 ms).
 - hdr-histogram-js reaches its WebAssembly through AssemblyScript's loader, whose wrapper
-  allocates a rest-parameter array per call; LatencyHistogram calls the export directly (about
-  35 ms per 1M requests, and most of the loop's garbage).
-- The arrival stream waits beside the heap instead of in it (Simulator.scheduleSourceAt): one heap
-  insert and removal fewer per request, ties still in scheduling order (goldens unchanged); about
-  10% of the loop.
+  allocates a rest-parameter array per call; LatencyHistogram called the export directly (about
+  35 ms per 1M requests). Gone since issue 11: 1.4-1.6% of the run, under the 3% bar.
+- The arrival stream waits beside the heap instead of in it: one heap insert and removal fewer
+  per request, ties still in scheduling order (goldens unchanged); about 10% of the loop. Since
+  issue 11 this is the event queue's aside slot, not a lane of the Simulator.
 - TurboFan's cumulative inlining budget is raised from 920 to 4000 bytes of bytecode by the
   launcher, so the data path's large handlers inline their small callees: about 4% of the run.
 Then start-up, 1000-request run 0.15 s -> 0.10 s:
@@ -212,7 +213,8 @@ Then start-up, 1000-request run 0.15 s -> 0.10 s:
   The bundle's whitespace is minified (about 4 ms of reading and compiling).
 And the warm-up: \`node --trace-deopt\` showed V8 throwing away the optimized data path 16384
 completions into every run, when the batch-means size first doubled: a field stored only once is
-compiled as a constant. It is stored twice in the constructor now (about 20 ms). The time
+compiled as a constant. It was stored twice in the constructor (about 20 ms; gone since issue 11,
+when it measured nothing at 10M). The time
 series' event methods share one rollover check, so no method meets its first rollover in
 optimized code.
 - Tried and dropped: buffering histogram records to flush them in batches (no gain once the
@@ -228,8 +230,10 @@ function report(runs, best, ratios) {
   const lines = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (bench/run.mjs): do not edit by hand. Absolute figures drift from run',
-    'to run and machine to machine; only ratios measured in the same run are worth comparing.',
+    'Written by `npm run bench` (bench/run.mjs), which keeps the sections between begin and end markers',
+    '(HTML comments `NAME:begin` and `NAME:end`) as they are: those are written by hand or by other scripts.',
+    'It rewrites the rest. Absolute figures drift from run to run and machine to machine; only ratios',
+    'measured in the same run are worth comparing.',
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${cpuModel()}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,

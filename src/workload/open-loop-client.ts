@@ -169,21 +169,26 @@ export class OpenLoopClient implements PathClient, LoadControl {
     cr.attempt[request] = -1;
     cr.lost[request] = 0;
     const path = this.path;
-    if (!retry && this.connLeft[client] > 0 && path.usable(this.connNode[client], this.connPod[client])) {
+    let node: number;
+    let pod: number;
+    const kept = !retry && this.connLeft[client] > 0 && path.usable(this.connNode[client], this.connPod[client]);
+    if (kept) {
       this.connLeft[client]--;
-      path.send(request, client, this.connNode[client], this.connPod[client], false, cr.sentAt[request]);
-      return;
+      node = this.connNode[client];
+      pod = this.connPod[client];
+    } else {
+      const flow = path.hashesFlows ? flowHash(client, ++this.connSeq[client], this.spec.flowSalt, 0) : 0;
+      path.connect(client, flow, now);
+      node = path.chosenNode;
+      pod = path.chosenPod;
+      this.connLeft[client] = 0;
+      if (pod !== NO_ENDPOINT && this.keepsAlive) {
+        this.connLeft[client] = this.perConnection.sample() - 1;
+        this.connNode[client] = node;
+        this.connPod[client] = pod;
+      }
     }
-    const flow = path.hashesFlows ? flowHash(client, ++this.connSeq[client], this.spec.flowSalt, 0) : 0;
-    path.connect(client, flow, now);
-    const pod = path.chosenPod;
-    this.connLeft[client] = 0;
-    if (pod !== NO_ENDPOINT && this.keepsAlive) {
-      this.connLeft[client] = this.perConnection.sample() - 1;
-      this.connNode[client] = path.chosenNode;
-      this.connPod[client] = pod;
-    }
-    path.send(request, client, path.chosenNode, pod, true, cr.sentAt[request]);
+    path.send(request, client, node, pod, !kept, cr.sentAt[request]);
   }
 
   private timedOut(request: number): void {

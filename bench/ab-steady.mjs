@@ -1,0 +1,88 @@
+// Paired A/B of two builds' simulation, each build in processes of its own, so each runs under
+// its own V8 flags (the ones its launcher sets): pairs of child processes, A then B (the order
+// swapped every other pair), each child warming up once and then timing `--runs` runs of the
+// reference model through the build's public runScenario; a child reports its fastest run. Prints
+// the median of the pairs' ratios B / A with a distribution-free 95% interval (sign-test order
+// statistics) and each build's best and median seconds per million requests. Start-up, file
+// writing and exit are left out: this is the steady state of the simulation.
+// Usage: node bench/ab-steady.mjs --a <checkout> [--b <checkout>] [--pairs 20] [--runs 3]
+//   [--requests 5e5] [--flags-a "<v8 flags>"] [--flags-b "<v8 flags>"]
+// (default flags: the ones each checkout's scripts/build.mjs gives its launcher).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const scenario = join(here, 'reference.yaml');
+const requests = Number(arg('--requests', '5e5'));
+
+if (process.argv.includes('--child')) {
+  const api = await import(pathToFileURL(join(resolve(arg('--child')), 'dist', 'index.js')).href);
+  // Before the redesign runScenario read the files itself; after it, loadScenario does.
+  const run = api.loadScenario ? () => api.runScenario(api.loadScenario([scenario], { requests }))
+    : () => api.runScenario([scenario], { requests });
+  run();
+  let best = Infinity;
+  for (let i = 0; i < Number(arg('--runs', '3')); i++) {
+    const t0 = process.hrtime.bigint();
+    const results = run();
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+    if (results.variants[0].completed !== requests) throw new Error(`${results.variants[0].completed} completed`);
+  }
+  console.log(best);
+  process.exit(0);
+}
+
+if (!process.argv.includes('--a')) throw new Error('usage: node bench/ab-steady.mjs --a <checkout> [--b <checkout>] [--pairs 20] [--runs 3] [--requests 5e5]');
+/** The V8 flags a checkout's launcher sets (named in scripts/build.mjs; before the redesign, in the launcher itself). */
+function launcherFlags(dir) {
+  const build = readFileSync(join(dir, 'scripts', 'build.mjs'), 'utf8').match(/const v8Flags = '([^']*)'/);
+  const launcher = readFileSync(join(dir, 'src', 'cli', 'launcher.cjs'), 'utf8').match(/setFlagsFromString\('([^']*)'\)/);
+  return (build ?? launcher ?? [, ''])[1];
+}
+const builds = ['a', 'b'].map((k) => {
+  const dir = resolve(arg(`--${k}`, join(here, '..')));
+  return { label: k.toUpperCase(), dir, flags: (arg(`--flags-${k}`) ?? launcherFlags(dir)).split(' ').filter(Boolean) };
+});
+const pairs = Number(arg('--pairs', '20'));
+const seconds = (b) => {
+  const r = spawnSync(process.execPath, [...b.flags, fileURLToPath(import.meta.url), '--child', b.dir, '--requests', String(requests), '--runs', arg('--runs', '3')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${b.label}: ${r.stderr}`);
+  return Number(r.stdout.trim());
+};
+const times = { A: [], B: [] };
+const ratios = [];
+for (let i = 0; i < pairs; i++) {
+  const order = i % 2 === 0 ? builds : [...builds].reverse();
+  const t = {};
+  for (const b of order) t[b.label] = seconds(b);
+  times.A.push(t.A); times.B.push(t.B);
+  ratios.push(t.B / t.A);
+  console.error(`pair ${i + 1}/${pairs}: A ${t.A.toFixed(3)} s, B ${t.B.toFixed(3)} s, B/A ${(t.B / t.A).toFixed(3)}`);
+}
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => { const s = sorted(xs); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+// The median's 95% interval: the k-th smallest and largest ratios, k from the binomial(n, 1/2) tail.
+function medianInterval(xs) {
+  const s = sorted(xs);
+  const n = s.length;
+  let k = 0;
+  let tail = 0.5 ** n;
+  const choose = (n, r) => { let c = 1; for (let j = 1; j <= r; j++) c = (c * (n - r + j)) / j; return c; };
+  while (k + 1 < n / 2 && tail + choose(n, k + 1) * 0.5 ** n <= 0.025) { k++; tail += choose(n, k) * 0.5 ** n; }
+  return [s[k], s[n - 1 - k]];
+}
+const perM = (t) => (t / requests) * 1e6;
+const [lo, hi] = medianInterval(ratios);
+console.log(`${pairs} pairs of processes, each the fastest of ${arg('--runs', '3')} runs of ${requests.toExponential(0)} requests after a warm-up (node ${process.version})`);
+console.log('');
+console.log('| build | V8 flags | best, s per 1M | median, s per 1M |');
+console.log('|---|---|---:|---:|');
+for (const b of builds) console.log(`| ${b.label} | ${b.flags.join(' ') || 'none'} | ${perM(sorted(times[b.label])[0]).toFixed(3)} | ${perM(median(times[b.label])).toFixed(3)} |`);
+console.log('');
+console.log(`B / A, median of the pairs' ratios: ${median(ratios).toFixed(3)} (95% interval ${lo.toFixed(3)} to ${hi.toFixed(3)})`);
