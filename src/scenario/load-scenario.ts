@@ -15,7 +15,9 @@ import { checkInputSize, checkRunCost, checkVariantCost, checkVariantCount, type
 import { parseScenario } from './scenario-document.js';
 import { distinctObjectives, parseObjective } from './slo-text.js';
 import type { ScenarioDocument } from './scenario-schema.js';
-import { applyOverrides, expandVariants, OVERRIDE_KEY_FORM, parseOverrideKey, SCENARIO, type Override } from './variants.js';
+import {
+  applyOverrides, expandVariants, findTarget, OVERRIDE_KEY_FORM, parseOverrideKey, SCENARIO, trafficNamespace, type Override,
+} from './variants.js';
 import { parseYamlText, type YamlSource } from './yaml-source.js';
 
 /** A YAML input as text, named as errors should name it. */
@@ -153,7 +155,8 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
   const compare = expandRanges(document.spec.compare, limits, report);
   if (!compare || !checkVariantCount(compare, limits, report)) return { diagnostics: dedupe(diagnostics) };
   const all = expandVariants(compare, (path, message) => report('error', path, message));
-  const set = options.set && setOverride(options.set, loaded.objects, scenarioRaw, document.spec.compare, diagnostics);
+  const namespace = trafficNamespace(loaded.objects, document.spec.traffic.service, document.spec.traffic.namespace);
+  const set = options.set && setOverride(options.set, loaded.objects, namespace, scenarioRaw, document.spec.compare, diagnostics);
   if (options.set && !set) return { diagnostics: dedupe(diagnostics) };
   const chosen = options.variants?.length ? all.filter((v) => options.variants!.includes(v.name)) : all;
   const selected = set ? chosen.map((v) => ({ ...v, overrides: [...v.overrides, set] })) : chosen;
@@ -169,7 +172,7 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
   const costed: CostedVariant[] = [];
   const from = { requests: options.requests !== undefined, duration: options.duration !== undefined };
   for (const variant of selected) {
-    const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, scenarioRaw);
+    const applied = applyOverrides(loaded.objects, variant.overrides, serviceTarget, namespace, scenarioRaw);
     diagnostics.push(...applied.diagnostics);
     const objectOverrides = variant.overrides.some((o) => o.target !== SCENARIO);
     const normalized = objectOverrides ? normalizeObjects(applied.objects) : base;
@@ -232,7 +235,7 @@ function checkSources(input: { sources: SourceText[]; diagnostics: Diagnostic[] 
 }
 
 /** The override of ScenarioOptions.set, or undefined when its key is malformed, compared already or names no object (reported). */
-function setOverride(set: NonNullable<ScenarioOptions['set']>, objects: readonly RawObject[], scenario: RawObject,
+function setOverride(set: NonNullable<ScenarioOptions['set']>, objects: readonly RawObject[], namespace: string | undefined, scenario: RawObject,
   compare: ScenarioDocument['spec']['compare'], out: Diagnostic[]): Override | undefined {
   const refuse = (message: string) => {
     out.push({ severity: 'error', file: scenario.origin.file, message: `${set.option} ${set.key}: ${message}` });
@@ -242,8 +245,11 @@ function setOverride(set: NonNullable<ScenarioOptions['set']>, objects: readonly
   if (!parsed) return refuse(`Invalid value: ${OVERRIDE_KEY_FORM}`);
   if (Object.keys(compare ?? {}).includes(set.key)) return refuse(`Invalid value: spec.compare compares this field already; take it out of spec.compare`);
   const target = parsed.target ?? 'Service';
-  if (parsed.target !== undefined && parsed.target !== SCENARIO && !objects.some((o) => `${o.kind}/${o.name}` === parsed.target && !o.apiVersion.startsWith('svcsim.io/'))) {
-    return refuse(`Not found: ${target} (no such object in the input)`);
+  if (parsed.target !== undefined && parsed.target !== SCENARIO) {
+    const found = findTarget(objects, parsed.target, namespace);
+    if ('missing' in found) {
+      return refuse(`Not found: ${found.missing === target ? `${target} (no such object in the input)` : found.missing}${found.hint ? `; ${found.hint}` : ''}`);
+    }
   }
   // An autoscaler would change the replicas the planner sets: the answer would be the autoscaler's.
   const scaler = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && parsed.path.join('.') === 'spec.replicas'

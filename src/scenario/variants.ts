@@ -92,25 +92,66 @@ export function expandVariants(compare: Record<string, Array<string | number | b
   return variants;
 }
 
+/** Kinds svcsim reads that have no namespace. */
+const CLUSTER_SCOPED = new Set(['Node']);
+
+/** The namespace an object is in: metadata.namespace, or "default" where the API server would put it. */
+function namespaceOf(r: RawObject): string {
+  const ns = (r.value.metadata as { namespace?: unknown } | undefined)?.namespace;
+  return typeof ns === 'string' && ns !== '' ? ns : 'default';
+}
+
+/**
+ * The namespace of the traffic's Service: spec.traffic.namespace, else that of the one Service of
+ * that name; undefined when several have it (build-topology reports that) or none does.
+ */
+export function trafficNamespace(objects: readonly RawObject[], service: string, namespace: string | undefined): string | undefined {
+  if (namespace !== undefined) return namespace;
+  const named = objects.filter((r) => r.kind === 'Service' && r.name === service && !r.apiVersion.startsWith('svcsim.io/'));
+  return named.length === 1 ? namespaceOf(named[0]) : undefined;
+}
+
+/**
+ * The object a compare key names as "Kind/name", or what is missing. As with kubectl, a name
+ * without a namespace means the object in the traffic's namespace (`namespace`); a Node is named
+ * by its name alone. With the traffic's namespace unknown, only a name no other namespace has.
+ */
+export function findTarget(objects: readonly RawObject[], target: string, namespace: string | undefined):
+  { index: number } | { missing: string; hint?: string } {
+  const named = objects.flatMap((r, i) => (`${r.kind}/${r.name}` === target && !r.apiVersion.startsWith('svcsim.io/') ? [i] : []));
+  if (named.length === 0) return { missing: target };
+  if (CLUSTER_SCOPED.has(objects[named[0]].kind)) return { index: named[0] };
+  const where = (is: number[]) => is.map((i) => `"${namespaceOf(objects[i])}"`).join(', ');
+  if (namespace === undefined) {
+    return named.length === 1 ? { index: named[0] }
+      : { missing: `${target} in the traffic's namespace`, hint: `spec.traffic.namespace says which; it is in namespaces ${where(named)}` };
+  }
+  const here = named.find((i) => namespaceOf(objects[i]) === namespace);
+  if (here !== undefined) return { index: here };
+  return { missing: `${target} in namespace "${namespace}", the traffic's`, hint: `there is one in namespace${named.length > 1 ? 's' : ''} ${where(named)}` };
+}
+
 /**
  * Applies a variant's overrides to copies of the objects they target; other objects are shared.
- * `serviceTarget` is "Service/<name>" of the traffic's Service.
+ * `serviceTarget` is "Service/<name>" of the traffic's Service, in `namespace` (see findTarget).
  */
 export function applyOverrides(objects: readonly RawObject[], overrides: readonly Override[], serviceTarget: string,
-  scenario: RawObject): { objects: RawObject[]; diagnostics: Diagnostic[] } {
+  namespace: string | undefined, scenario: RawObject): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const out = [...objects];
   for (const o of overrides) {
     const target = o.target ?? serviceTarget;
-    const i = target === SCENARIO
-      ? out.findIndex((r) => r.kind === 'Scenario' && r.apiVersion.startsWith('svcsim.io/'))
-      : out.findIndex((r) => `${r.kind}/${r.name}` === target && !r.apiVersion.startsWith('svcsim.io/'));
-    if (i < 0) {
+    const found = target === SCENARIO
+      ? { index: out.findIndex((r) => r.kind === 'Scenario' && r.apiVersion.startsWith('svcsim.io/')) }
+      : findTarget(out, target, namespace);
+    if ('missing' in found || found.index < 0) {
       const key: FieldPath = ['spec', 'compare', `${o.target === undefined ? '' : `${o.target}:`}${formatPath(o.path)}`];
       diagnostics.push({ severity: 'error', file: scenario.origin.file, line: scenario.origin.lineOf(key), object: `Scenario/${scenario.name}`,
-        path: formatPath(key), message: `Not found: ${target} (the object a compare key overrides)` });
+        path: formatPath(key),
+        message: `Not found: ${'missing' in found ? found.missing : target} (the object a compare key overrides)${'hint' in found && found.hint ? `; ${found.hint}` : ''}` });
       continue;
     }
+    const i = found.index;
     const value = structuredClone(out[i].value);
     let node: Record<string | number, unknown> = value;
     for (let k = 0; k < o.path.length - 1; k++) {
