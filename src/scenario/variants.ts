@@ -96,7 +96,7 @@ export function expandVariants(compare: Record<string, Array<string | number | b
 const CLUSTER_SCOPED = new Set(['Node']);
 
 /** The namespace an object is in: metadata.namespace, or "default" where the API server would put it. */
-function namespaceOf(r: RawObject): string {
+export function namespaceOf(r: RawObject): string {
   const ns = (r.value.metadata as { namespace?: unknown } | undefined)?.namespace;
   return typeof ns === 'string' && ns !== '' ? ns : 'default';
 }
