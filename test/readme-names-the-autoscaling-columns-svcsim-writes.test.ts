@@ -36,3 +36,31 @@ test('a study of an autoscaled run gives each cost as a mean with its 95% half-w
   expect([value('node_seconds'), value('node_seconds_ci95')]).toEqual([240, 0]);
   expect(value('replica_seconds')).toBeGreaterThan(120);
 });
+
+test('a study of two autoscaled variants gives each replication its costs and their paired differences', () => {
+  const yaml = autoscaledYaml({
+    replicas: 2,
+    hpa: '  minReplicas: 1\n  maxReplicas: 6\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: 60 } }',
+    spec: '  replications: 3\n  traffic: { service: web, rate: 150, duration: 120s }\n  compare:\n    HorizontalPodAutoscaler/web:spec.minReplicas: [1, 4]\n',
+  });
+  const results = runScenario(scenarioFromYaml(yaml));
+  const files = resultFiles(results);
+  const rows = (f: string) => files.get(f)!.trim().split('\n').map((l) => l.split(','));
+  const [head, ...replications] = rows('replications.csv');
+  expect(head.slice(-2)).toEqual(['replica_seconds', 'node_seconds']);
+  const cost = (r: string[], name: string) => Number(r[head.indexOf(name)]);
+  // Each replication's own cost, whose mean is summary.csv's.
+  const study = results.study!;
+  study.variants.forEach((v, i) => {
+    const mine = replications.slice(3 * i, 3 * i + 3).map((r) => cost(r, 'replica_seconds'));
+    expect(mine.reduce((a, b) => a + b, 0) / 3).toBeCloseTo(v.costIntervals![0].mean, 3);
+  });
+  // differences.csv: the mean of the paired differences, replication by replication.
+  const [dhead, ...differences] = rows('differences.csv');
+  const row = differences.find((r) => r[dhead.indexOf('metric')] === 'replica_seconds')!;
+  const paired = [0, 1, 2].map((k) => cost(replications[3 + k], 'replica_seconds') - cost(replications[k], 'replica_seconds'));
+  expect(Number(row[dhead.indexOf('difference')])).toBeCloseTo(paired.reduce((a, b) => a + b, 0) / 3, 3);
+  // A floor of 4 pods against 1 costs more pod-seconds in every replication.
+  expect(row[dhead.indexOf('significant')]).toBe('true');
+  expect(differences.some((r) => r[dhead.indexOf('metric')] === 'node_seconds')).toBe(true);
+});

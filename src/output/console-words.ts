@@ -8,6 +8,9 @@ const SAID: Array<{ metric: string; name: string; unit: string; scale: number }>
   { metric: 'latency_p99_ms', name: 'p99', unit: ' ms', scale: 1000 },
   { metric: 'latency_p999_ms', name: 'p99.9', unit: ' ms', scale: 1000 },
   { metric: 'error_fraction', name: 'errors', unit: ' percentage points', scale: 100 },
+  // Compared only when both variants had an autoscaler.
+  { metric: 'replica_seconds', name: 'replica-seconds', unit: '', scale: 1 },
+  { metric: 'node_seconds', name: 'node-seconds', unit: '', scale: 1 },
 ];
 
 /** Numbers with the decimals that give `reference` two significant digits: "41 (35 to 47)", "3.1 (2.8 to 3.4)". */

@@ -1,5 +1,5 @@
 import type { RunResults } from '../stats/results.js';
-import { REPLICATED_METRICS } from '../stats/summary-metrics.js';
+import { differenceMetric } from '../stats/summary-metrics.js';
 import { differenceStatement } from './console-words.js';
 import { columnValue, NODE_COLUMNS, POD_COLUMNS, SETTING_COLUMNS, type Column } from './csv-files.js';
 import { averaged, metricColumns, verdictColumns } from './summary-fields.js';
@@ -49,7 +49,7 @@ export function toJsonSummary(results: RunResults): object {
       baseline: d.baseline,
       statement: differenceStatement(d),
       metrics: d.metrics.map((m) => {
-        const kind = averaged(REPLICATED_METRICS.find((c) => c.name === m.metric)!.kind);
+        const kind = averaged(differenceMetric(m.metric).kind);
         return {
           metric: m.metric,
           baseline_mean: columnValue(kind, m.baseline),

@@ -48,17 +48,23 @@ function studyVariant(name: string, replications: ReplicationSummary[]): StudyVa
  * separate intervals would suggest.
  */
 function pairedDifferences(baseline: StudyVariant, variant: StudyVariant): MetricDifference[] {
-  return REPLICATED_METRICS.map((c) => {
+  const metrics = REPLICATED_METRICS.map((c) => {
     const i = metricIndex(c.name);
-    const pairs = variant.replications.map((r, k) => r.metrics[i] - baseline.replications[k].metrics[i]);
-    const { mean, halfWidth } = meanConfidenceInterval(pairs, STUDY_LEVEL);
-    const low = mean - halfWidth;
-    const high = mean + halfWidth;
-    return {
-      metric: c.name, baseline: baseline.intervals[i].mean, variant: variant.intervals[i].mean,
-      difference: mean, low, high, significant: low > 0 || high < 0,
-    };
+    return difference(c.name, baseline.replications.map((r) => r.metrics[i]), variant.replications.map((r) => r.metrics[i]),
+      baseline.intervals[i].mean, variant.intervals[i].mean);
   });
+  // What the capacity cost, when both variants had an autoscaler.
+  if (!baseline.costIntervals || !variant.costIntervals) return metrics;
+  const costs = AUTOSCALING_COLUMNS.map((c, k) => difference(c.name, baseline.replications.map((r) => r.costs![k]),
+    variant.replications.map((r) => r.costs![k]), baseline.costIntervals![k].mean, variant.costIntervals![k].mean));
+  return [...metrics, ...costs];
+}
+
+function difference(metric: string, baseline: number[], variant: number[], baselineMean: number, variantMean: number): MetricDifference {
+  const { mean, halfWidth } = meanConfidenceInterval(variant.map((x, k) => x - baseline[k]), STUDY_LEVEL);
+  const low = mean - halfWidth;
+  const high = mean + halfWidth;
+  return { metric, baseline: baselineMean, variant: variantMean, difference: mean, low, high, significant: low > 0 || high < 0 };
 }
 
 /**

@@ -70,6 +70,16 @@ export function ci95Name(metric: string): string {
 /** Metrics that are averaged over replications and get an interval: every one but flags and the mean's own interval. */
 export const REPLICATED_METRICS: ReadonlyArray<Column<VariantResult>> = SUMMARY_COLUMNS.filter((c) => c.kind !== 'flag' && c.name !== MEAN_CI_COLUMN);
 
+/** The metrics differences.csv compares: the replicated ones, then (both variants autoscaled) the costs. */
+export const DIFFERENCE_METRICS: ReadonlyArray<Column<VariantResult>> = [...REPLICATED_METRICS, ...AUTOSCALING_COLUMNS];
+
+/** A compared metric's column by name; throws on a name that is not one (a bug). */
+export function differenceMetric(name: string): Column<VariantResult> {
+  const c = DIFFERENCE_METRICS.find((m) => m.name === name);
+  if (!c) throw new Error(`no compared metric ${name}`);
+  return c;
+}
+
 /** Index of a summary column by name; throws on a name that is not one (a bug). */
 export function metricIndex(name: string): number {
   const i = SUMMARY_COLUMNS.findIndex((c) => c.name === name);
