@@ -1,6 +1,6 @@
 import type { MetricInterval, RunResults, VariantResult } from '../stats/results.js';
 import { AUTOSCALING_COLUMNS, metricIndex } from '../stats/summary-metrics.js';
-import { formatVariantRows } from './console-rows.js';
+import { formatVariantRows, variantCost } from './console-rows.js';
 import { DASH, fixed, formatCount, metricCell, VIEWS } from './metric-text.js';
 import { intervalsOf } from './summary-fields.js';
 import { columnWidths, resolved, table, tableWidth, type ReportOptions } from './table.js';
@@ -59,11 +59,8 @@ export function sideBySideMetrics(someNonZero: (metric: string) => boolean, stud
   return [...COUNTS, ...FAULTS.filter(someNonZero), ...rest, ...ZONES.filter(someNonZero), ...COSTS.filter(someNonZero)];
 }
 
-/** A variant's replica- or node-seconds: the mean over replications with its interval, or one run's value. */
 function cost(results: RunResults, variant: number, metric: string): MetricInterval {
-  const k = COSTS.indexOf(metric);
-  const study = results.study?.variants[variant].costIntervals?.[k];
-  return study ?? { mean: AUTOSCALING_COLUMNS[k].value(results.variants[variant]), halfWidth: NaN };
+  return variantCost(results, variant, COSTS.indexOf(metric));
 }
 
 function costCell(view: (typeof VIEWS)[string], { mean, halfWidth }: MetricInterval, withInterval: boolean): string {

@@ -1,5 +1,5 @@
 import type { MetricInterval, RunResults } from '../stats/results.js';
-import { metricIndex } from '../stats/summary-metrics.js';
+import { AUTOSCALING_COLUMNS, metricIndex } from '../stats/summary-metrics.js';
 import { DASH, VIEWS } from './metric-text.js';
 import { intervalsOf } from './summary-fields.js';
 import { columnWidths, resolved, table, tableWidth, wrapPieces, type ReportOptions } from './table.js';
@@ -25,6 +25,8 @@ export const VARIANT_ROW_COLUMNS: Array<{ metric: string; rank: number; unit: Un
 ];
 const VERDICT_RANK = 0;
 const OBJECTIVE_RANK = 8;
+/** With an autoscaler, what the capacity cost stays as long as the mean latency: it is the other side of the trade. */
+const COST_RANK = 3;
 
 interface Shown { head: string; rank: number; cells: string[] }
 
@@ -58,6 +60,11 @@ export function formatVariantRows(results: RunResults, options: ReportOptions = 
   const columns: Shown[] = VARIANT_ROW_COLUMNS.map(({ metric, rank, unit }) => ({
     head: VIEWS[metric].short, rank, cells: intervals.map((iv) => compact(unit, iv[metricIndex(metric)], study)),
   }));
+  if (results.variants.some((v) => v.autoscaling)) {
+    columns.push(...AUTOSCALING_COLUMNS.map((c, k) => ({
+      head: VIEWS[c.name].short, rank: COST_RANK, cells: results.variants.map((_, i) => compact('plain', variantCost(results, i, k), study)),
+    })));
+  }
   const { slo } = results;
   if (slo) {
     // With one objective its column would repeat the verdict's.
@@ -83,4 +90,10 @@ export function formatVariantRows(results: RunResults, options: ReportOptions = 
     ? `\n${wrapPieces([...words(`Not shown in ${width} columns:`), ...named, ...words('(summary.csv and --json have them)')], width)}` : '';
   const means = study ? `\n${wrapPieces(words(`Means over ${results.study!.replications} replications ± the half-width of their 95% interval`), width)}` : '';
   return `${text}${means}${note}`;
+}
+
+/** A variant's AUTOSCALING_COLUMNS[k] (replica- or node-seconds): the mean over replications with its interval, or one run's value. */
+export function variantCost(results: RunResults, variant: number, k: number): MetricInterval {
+  const study = results.study?.variants[variant].costIntervals?.[k];
+  return study ?? { mean: AUTOSCALING_COLUMNS[k].value(results.variants[variant]), halfWidth: NaN };
 }
