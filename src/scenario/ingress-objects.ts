@@ -5,8 +5,8 @@
  * IngressObject. Paths and default backends that name a `resource` are valid but dropped, with a
  * warning: svcsim routes only to Services.
  */
-import { isIPv6 } from 'node:net';
 import type { Decoded, Decoder } from './decoder.js';
+import { isValidIP } from './ip-addresses.js';
 import {
   FieldErrors, isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, maxLenError, regexError, validateObjectMeta,
   type MetaInput,
@@ -162,7 +162,7 @@ export function validateIngress(errs: FieldErrors, meta: MetaInput, spec: Ingres
 function validateRule(errs: FieldErrors, rule: RuleInput): void {
   const hostAt = [...rule.at, 'host'];
   if (rule.host !== '') {
-    if (isIPAddress(rule.host)) errs.invalid(hostAt, rule.host, 'must be a DNS name, not an IP address');
+    if (isValidIP(rule.host)) errs.invalid(hostAt, rule.host, 'must be a DNS name, not an IP address');
     const msgs = rule.host.includes('*') ? isWildcardDNS1123Subdomain(rule.host) : isDNS1123Subdomain(rule.host);
     for (const msg of msgs) errs.invalid(hostAt, rule.host, msg);
   }
@@ -255,11 +255,4 @@ export function isWildcardDNS1123Subdomain(value: string): string[] {
 function isPathSegmentName(name: string): string[] {
   if (name === '.' || name === '..') return [`may not be '${name}'`];
   return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
-}
-
-/** netutils.ParseIPSloppy succeeds: IPv6, or dotted-quad IPv4 where leading zeros are allowed. */
-function isIPAddress(host: string): boolean {
-  const quad = host.split('.');
-  if (quad.length === 4 && quad.every((q) => /^[0-9]+$/.test(q) && Number(q) <= 255)) return true;
-  return isIPv6(host);
 }
