@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median, ratioLine, runPairs, sorted } from './paired-runs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, fallback) => {
@@ -55,34 +56,12 @@ const seconds = (b) => {
   if (r.status !== 0) throw new Error(`${b.label}: ${r.stderr}`);
   return Number(r.stdout.trim());
 };
-const times = { A: [], B: [] };
-const ratios = [];
-for (let i = 0; i < pairs; i++) {
-  const order = i % 2 === 0 ? builds : [...builds].reverse();
-  const t = {};
-  for (const b of order) t[b.label] = seconds(b);
-  times.A.push(t.A); times.B.push(t.B);
-  ratios.push(t.B / t.A);
-  console.error(`pair ${i + 1}/${pairs}: A ${t.A.toFixed(3)} s, B ${t.B.toFixed(3)} s, B/A ${(t.B / t.A).toFixed(3)}`);
-}
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => { const s = sorted(xs); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-// The median's 95% interval: the k-th smallest and largest ratios, k from the binomial(n, 1/2) tail.
-function medianInterval(xs) {
-  const s = sorted(xs);
-  const n = s.length;
-  let k = 0;
-  let tail = 0.5 ** n;
-  const choose = (n, r) => { let c = 1; for (let j = 1; j <= r; j++) c = (c * (n - r + j)) / j; return c; };
-  while (k + 1 < n / 2 && tail + choose(n, k + 1) * 0.5 ** n <= 0.025) { k++; tail += choose(n, k) * 0.5 ** n; }
-  return [s[k], s[n - 1 - k]];
-}
+const { times, ratios } = runPairs(builds, seconds, pairs);
 const perM = (t) => (t / requests) * 1e6;
-const [lo, hi] = medianInterval(ratios);
 console.log(`${pairs} pairs of processes, each the fastest of ${arg('--runs', '3')} runs of ${requests.toExponential(0)} requests after a warm-up (node ${process.version})`);
 console.log('');
 console.log('| build | V8 flags | best, s per 1M | median, s per 1M |');
 console.log('|---|---|---:|---:|');
 for (const b of builds) console.log(`| ${b.label} | ${b.flags.join(' ') || 'none'} | ${perM(sorted(times[b.label])[0]).toFixed(3)} | ${perM(median(times[b.label])).toFixed(3)} |`);
 console.log('');
-console.log(`B / A, median of the pairs' ratios: ${median(ratios).toFixed(3)} (95% interval ${lo.toFixed(3)} to ${hi.toFixed(3)})`);
+console.log(ratioLine(ratios));

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { formatComparison } from '../src/output/console-report.js';
 import { runScenario } from '../src/run/run-scenario.js';
 import { loadScenario, scenarioFromYaml } from '../src/scenario/load-scenario.js';
-import { autoscaledYaml } from './support/autoscaled-cluster.js';
+import { autoscaledYaml, cpuHpa } from './support/autoscaled-cluster.js';
 
 const plain = { width: 200, colors: false };
 const rowOf = (text: string, label: string) => text.split('\n').find((line) => line.includes(label));
@@ -31,7 +31,7 @@ test('without an HPA there is no cost row', () => {
 test('with many variants, a row each, the costs are columns beside the latency, and stay when the width is tight', () => {
   const yaml = autoscaledYaml({
     replicas: 2,
-    hpa: '  minReplicas: 1\n  maxReplicas: 6\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: 60 } }',
+    hpa: cpuHpa(1, 6),
     spec: '  traffic: { service: web, rate: 150, duration: 60s }\n  compare:\n    HorizontalPodAutoscaler/web:spec.minReplicas: [1, 2, 3, 4, 5]\n',
   });
   const results = runScenario(scenarioFromYaml(yaml));

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { resultFiles } from '../src/output/csv-files.js';
 import { runScenario } from '../src/run/run-scenario.js';
 import { scenarioFromYaml } from '../src/scenario/load-scenario.js';
-import { autoscaledYaml } from './support/autoscaled-cluster.js';
+import { autoscaledYaml, cpuHpa } from './support/autoscaled-cluster.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const documented = (file: string) => readme.match(new RegExp(`${file} ends\\s+with \`([^\`]+)\``))![1].split(',');
@@ -11,7 +11,7 @@ const documented = (file: string) => readme.match(new RegExp(`${file} ends\\s+wi
 test('with an HPA, summary.csv and timeseries.csv end with the columns the README names, and run.json has the decisions', () => {
   const yaml = autoscaledYaml({
     replicas: 2,
-    hpa: '  minReplicas: 2\n  maxReplicas: 4\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: 60 } }',
+    hpa: cpuHpa(2, 4),
     spec: '  traffic: { service: web, rate: 250, duration: 60s }\n  timeSeries: { interval: 10s }\n',
   });
   const files = resultFiles(runScenario(scenarioFromYaml(yaml)));
@@ -25,7 +25,7 @@ test('with an HPA, summary.csv and timeseries.csv end with the columns the READM
 test('a study of an autoscaled run gives each cost as a mean with its 95% half-width', () => {
   const yaml = autoscaledYaml({
     replicas: 2,
-    hpa: '  minReplicas: 1\n  maxReplicas: 6\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: 60 } }',
+    hpa: cpuHpa(1, 6),
     spec: '  replications: 3\n  traffic: { service: web, rate: 150, duration: 120s }\n',
   });
   const files = resultFiles(runScenario(scenarioFromYaml(yaml)));
@@ -40,7 +40,7 @@ test('a study of an autoscaled run gives each cost as a mean with its 95% half-w
 test('a study of two autoscaled variants gives each replication its costs and their paired differences', () => {
   const yaml = autoscaledYaml({
     replicas: 2,
-    hpa: '  minReplicas: 1\n  maxReplicas: 6\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: 60 } }',
+    hpa: cpuHpa(1, 6),
     spec: '  replications: 3\n  traffic: { service: web, rate: 150, duration: 120s }\n  compare:\n    HorizontalPodAutoscaler/web:spec.minReplicas: [1, 4]\n',
   });
   const results = runScenario(scenarioFromYaml(yaml));

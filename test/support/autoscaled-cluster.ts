@@ -79,3 +79,8 @@ export function runAutoscaled(c: AutoscaledCluster): { v: VariantResult; rows: A
   });
   return { v, rows };
 }
+
+/** An HPA's spec lines (for `hpa`): between `min` and `max` replicas, at `utilization`% of the pods' CPU requests. */
+export function cpuHpa(min: number, max: number, utilization = 60): string {
+  return `  minReplicas: ${min}\n  maxReplicas: ${max}\n  metrics:\n  - type: Resource\n    resource: { name: cpu, target: { type: Utilization, averageUtilization: ${utilization} } }`;
+}
