@@ -5,7 +5,9 @@
 // the median of the pairs' ratios B / A with a distribution-free 95% interval (sign-test order
 // statistics) and each build's best and median seconds per million requests. Start-up, file
 // writing and exit are left out: this is the steady state of the simulation.
-// Usage: node bench/ab-steady.mjs --a <checkout> [--b <checkout>] [--pairs 20] [--runs 3]
+// With --cold, each child makes one run and no warm-up, as one process of svcsim does (without its
+// start-up and file writing).
+// Usage: node bench/ab-steady.mjs --a <checkout> [--b <checkout>] [--pairs 20] [--runs 3 | --cold]
 //   [--requests 5e5] [--flags-a "<v8 flags>"] [--flags-b "<v8 flags>"]
 // (default flags: the ones each checkout's scripts/build.mjs gives its launcher).
 import { spawnSync } from 'node:child_process';
@@ -27,7 +29,8 @@ if (process.argv.includes('--child')) {
   // Before the redesign runScenario read the files itself; after it, loadScenario does.
   const run = api.loadScenario ? () => api.runScenario(api.loadScenario([scenario], { requests }))
     : () => api.runScenario([scenario], { requests });
-  run();
+  // --cold: the one run a process of svcsim makes, JIT warm-up included; else after a warm-up run.
+  if (!process.argv.includes('--cold')) run();
   let best = Infinity;
   for (let i = 0; i < Number(arg('--runs', '3')); i++) {
     const t0 = process.hrtime.bigint();
@@ -52,13 +55,16 @@ const builds = ['a', 'b'].map((k) => {
 });
 const pairs = Number(arg('--pairs', '20'));
 const seconds = (b) => {
-  const r = spawnSync(process.execPath, [...b.flags, fileURLToPath(import.meta.url), '--child', b.dir, '--requests', String(requests), '--runs', arg('--runs', '3')], { encoding: 'utf8' });
+  const runs = process.argv.includes('--cold') ? ['--runs', '1', '--cold'] : ['--runs', arg('--runs', '3')];
+  const r = spawnSync(process.execPath, [...b.flags, fileURLToPath(import.meta.url), '--child', b.dir, '--requests', String(requests), ...runs], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${b.label}: ${r.stderr}`);
   return Number(r.stdout.trim());
 };
 const { times, ratios } = runPairs(builds, seconds, pairs);
 const perM = (t) => (t / requests) * 1e6;
-console.log(`${pairs} pairs of processes, each the fastest of ${arg('--runs', '3')} runs of ${requests.toExponential(0)} requests after a warm-up (node ${process.version})`);
+console.log(process.argv.includes('--cold')
+  ? `${pairs} pairs of processes, each one cold run of ${requests.toExponential(0)} requests, JIT warm-up included (node ${process.version})`
+  : `${pairs} pairs of processes, each the fastest of ${arg('--runs', '3')} runs of ${requests.toExponential(0)} requests after a warm-up (node ${process.version})`);
 console.log('');
 console.log('| build | V8 flags | best, s per 1M | median, s per 1M |');
 console.log('|---|---|---:|---:|');
