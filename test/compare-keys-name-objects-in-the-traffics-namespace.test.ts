@@ -3,8 +3,8 @@ import { formatDiagnostic } from '../src/scenario/diagnostics.js';
 import { checkScenario } from '../src/scenario/load-scenario.js';
 
 // Two namespaces hold a Deployment and a Service of the same name, as two teams' copies of one
-// app would. A compare key names an object as "Kind/name", without a namespace: like kubectl in
-// the traffic's namespace, it means the object there.
+// app would. A compare key "Kind/name" then means the one in the traffic's namespace, as kubectl
+// without -n would; "Kind/<namespace>/name" names any outright.
 const app = (ns: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
 metadata: { name: web, namespace: ${ns} }
@@ -57,8 +57,19 @@ test("a Service field (a key without Kind/name) is set on the traffic's Service 
   expect(s!.variants.map((v) => [v.name, v.topology.externalTrafficPolicy])).toEqual([['Cluster', 'Cluster'], ['Local', 'Local']]);
 });
 
-test('a name that is only in other namespaces is not found, and the error says where it is', () => {
-  const other = `apiVersion: apps/v1
+test('a name one other namespace has is that object (an Ingress backend, say); one several others have must say which', () => {
+  const { scenario: s, diagnostics } = check(`${nodes}${app('team-a', 2)}${app('team-b', 1)}${scenario('team-b', 'Deployment/web:spec.replicas: [1, 3]')}`
+    .replace('namespace: team-b }\nspec:\n  replicas', 'namespace: team-c }\nspec:\n  replicas'));
+  // team-b's Deployment moved to team-c: two namespaces other than the traffic's have the name.
+  expect(s).toBeUndefined();
+  // (team-b's Service then has no endpoints either, which is said too.)
+  expect(diagnostics.map((d) => d.message)).toContain('Not found: Deployment/web in namespace "team-b", the traffic\'s (the object a compare key '
+    + 'overrides); namespaces "team-a", "team-c" each have one: name it as Deployment/<namespace>/web');
+  const named = check(`${nodes}${app('team-a', 2)}${app('team-b', 1)}${scenario('team-b', 'Deployment/team-a/web:spec.replicas: [1, 3]')}`);
+  // team-a's replicas are varied; team-b's one pod, behind the traffic's Service, stays one.
+  expect(named.diagnostics.map(formatDiagnostic)).toEqual([]);
+  expect(named.scenario!.variants.map((v) => [v.name, v.topology.pods.length])).toEqual([['1', 1], ['3', 1]]);
+  const batch = `apiVersion: apps/v1
 kind: Deployment
 metadata: { name: batch, namespace: team-a }
 spec:
@@ -69,11 +80,9 @@ spec:
     spec: { containers: [{ name: batch, image: example/batch }] }
 ---
 `;
-  const { scenario: s, diagnostics } = check(`${nodes}${app('team-b', 2)}${other}${scenario('team-b', 'Deployment/batch:spec.replicas: [1, 2]')}`);
-  expect(s).toBeUndefined();
-  expect(diagnostics.map((d) => d.message)).toEqual([
-    'Not found: Deployment/batch in namespace "team-b", the traffic\'s (the object a compare key overrides); there is one in namespace "team-a"',
-  ]);
+  // A name only one namespace has needs no namespace, whichever namespace it is in.
+  const unique = check(`${nodes}${app('team-b', 2)}${batch}${scenario('team-b', 'Deployment/batch:spec.replicas: [1, 2]')}`);
+  expect(unique.diagnostics.filter((d) => d.message.startsWith('Not found'))).toEqual([]);
 });
 
 test("the planner's --vary names the workload in the traffic's namespace too", () => {

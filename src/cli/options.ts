@@ -43,7 +43,7 @@ export const MERGE_OPTIONS = {
 
 /** The fields the planner can vary, as --vary spells them. */
 const VARY_FORMS = [
-  /^(?:Deployment|StatefulSet|ReplicaSet)\/[a-z0-9.-]+:spec\.replicas$/,
+  /^(?:Deployment|StatefulSet|ReplicaSet)\/(?:[a-z0-9-]+\/)?[a-z0-9.-]+:spec\.replicas$/,
   /^Scenario:spec\.pods\[\d+\]\.concurrency$/,
 ];
 

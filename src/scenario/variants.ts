@@ -31,14 +31,14 @@ export function parseFieldPath(text: string): Array<string | number> | undefined
   return out;
 }
 
-export const OVERRIDE_KEY_FORM = 'must be a field path like "spec.externalTrafficPolicy", "Deployment/web:spec.replicas" or "Scenario:spec.loadBalancer.model"';
+export const OVERRIDE_KEY_FORM = 'must be a field path like "spec.externalTrafficPolicy", "Deployment/web:spec.replicas" (or "Deployment/<namespace>/web:spec.replicas") or "Scenario:spec.loadBalancer.model"';
 
 /** A compare key (or --vary's) read: "Kind/name:spec.field" -> target and path; undefined if malformed. */
 export function parseOverrideKey(key: string): { target?: string; path: Array<string | number> } | undefined {
   const colon = key.indexOf(':');
   const target = colon >= 0 ? key.slice(0, colon) : undefined;
   const path = parseFieldPath(colon >= 0 ? key.slice(colon + 1) : key);
-  if (!path || (target !== undefined && target !== SCENARIO && !/^[A-Za-z]+\/[a-z0-9.-]+$/.test(target))) return undefined;
+  if (!path || (target !== undefined && target !== SCENARIO && !/^[A-Za-z]+\/(?:[a-z0-9-]+\/)?[a-z0-9.-]+$/.test(target))) return undefined;
   return { target, path };
 }
 
@@ -112,23 +112,26 @@ export function trafficNamespace(objects: readonly RawObject[], service: string,
 }
 
 /**
- * The object a compare key names as "Kind/name", or what is missing. As with kubectl, a name
- * without a namespace means the object in the traffic's namespace (`namespace`); a Node is named
- * by its name alone. With the traffic's namespace unknown, only a name no other namespace has.
+ * The object a compare key names, or what is missing. "Kind/namespace/name" names one outright.
+ * "Kind/name" names the one object of that kind and name; when several namespaces have one, the
+ * one in the traffic's namespace (`namespace`), as kubectl would without -n. A Node has no namespace.
  */
 export function findTarget(objects: readonly RawObject[], target: string, namespace: string | undefined):
   { index: number } | { missing: string; hint?: string } {
-  const named = objects.flatMap((r, i) => (`${r.kind}/${r.name}` === target && !r.apiVersion.startsWith('svcsim.io/') ? [i] : []));
+  const [kind, ...rest] = target.split('/');
+  const name = rest[rest.length - 1];
+  const inNamespace = rest.length === 2 ? rest[0] : undefined;
+  const named = objects.flatMap((r, i) => (r.kind === kind && r.name === name && !r.apiVersion.startsWith('svcsim.io/')
+    && (inNamespace === undefined || CLUSTER_SCOPED.has(kind) || namespaceOf(r) === inNamespace) ? [i] : []));
   if (named.length === 0) return { missing: target };
-  if (CLUSTER_SCOPED.has(objects[named[0]].kind)) return { index: named[0] };
-  const where = (is: number[]) => is.map((i) => `"${namespaceOf(objects[i])}"`).join(', ');
-  if (namespace === undefined) {
-    return named.length === 1 ? { index: named[0] }
-      : { missing: `${target} in the traffic's namespace`, hint: `spec.traffic.namespace says which; it is in namespaces ${where(named)}` };
-  }
+  if (named.length === 1 || CLUSTER_SCOPED.has(kind)) return { index: named[0] };
   const here = named.find((i) => namespaceOf(objects[i]) === namespace);
   if (here !== undefined) return { index: here };
-  return { missing: `${target} in namespace "${namespace}", the traffic's`, hint: `there is one in namespace${named.length > 1 ? 's' : ''} ${where(named)}` };
+  const where = named.map((i) => `"${namespaceOf(objects[i])}"`).join(', ');
+  return {
+    missing: `${target} in ${namespace === undefined ? 'the traffic\'s namespace' : `namespace "${namespace}", the traffic's`}`,
+    hint: `namespaces ${where} each have one: name it as ${kind}/<namespace>/${name}`,
+  };
 }
 
 /**
