@@ -46,4 +46,10 @@ test('the replicas of a workload a HorizontalPodAutoscaler scales are refused: t
   expect(diagnostics.map(formatDiagnostic)).toEqual([
     'hpa.yaml: error: --vary Deployment/web:spec.replicas: Invalid value: HorizontalPodAutoscaler/web scales Deployment/web, so its replicas are the autoscaler\'s; plan without the autoscaler',
   ]);
+  // Named with its namespace, the same workload is refused the same way.
+  const named = checkScenario({ sources: [{ file: 'hpa.yaml', text: yaml }], diagnostics: [] },
+    { set: { key: 'Deployment/default/web:spec.replicas', value: 3, option: '--vary' } });
+  expect(named.diagnostics.map((d) => d.message)).toEqual([
+    '--vary Deployment/default/web:spec.replicas: Invalid value: HorizontalPodAutoscaler/web scales Deployment/default/web, so its replicas are the autoscaler\'s; plan without the autoscaler',
+  ]);
 });

@@ -245,18 +245,18 @@ function setOverride(set: NonNullable<ScenarioOptions['set']>, objects: readonly
   if (!parsed) return refuse(`Invalid value: ${OVERRIDE_KEY_FORM}`);
   if (Object.keys(compare ?? {}).includes(set.key)) return refuse(`Invalid value: spec.compare compares this field already; take it out of spec.compare`);
   const target = parsed.target ?? 'Service';
-  let targetNamespace: string | undefined;
+  let varied: RawObject | undefined;
   if (parsed.target !== undefined && parsed.target !== SCENARIO) {
     const found = findTarget(objects, parsed.target, namespace);
     if ('missing' in found) {
       return refuse(`Not found: ${found.missing === target ? `${target} (no such object in the input)` : found.missing}${found.hint ? `; ${found.hint}` : ''}`);
     }
-    targetNamespace = namespaceOf(objects[found.index]);
+    varied = objects[found.index];
   }
   // An autoscaler would change the replicas the planner sets: the answer would be the autoscaler's.
-  const scaler = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && parsed.path.join('.') === 'spec.replicas'
-    && namespaceOf(o) === targetNamespace
-    && `${String((o.value.spec as { scaleTargetRef?: { kind?: unknown } } | undefined)?.scaleTargetRef?.kind)}/${String((o.value.spec as { scaleTargetRef?: { name?: unknown } } | undefined)?.scaleTargetRef?.name)}` === parsed.target);
+  const ref = (o: RawObject) => (o.value.spec as { scaleTargetRef?: { kind?: unknown; name?: unknown } } | undefined)?.scaleTargetRef;
+  const scaler = varied && parsed.path.join('.') === 'spec.replicas' ? objects.find((o) => o.kind === 'HorizontalPodAutoscaler'
+    && namespaceOf(o) === namespaceOf(varied) && ref(o)?.kind === varied.kind && ref(o)?.name === varied.name) : undefined;
   if (scaler) return refuse(`Invalid value: HorizontalPodAutoscaler/${scaler.name} scales ${parsed.target}, so its replicas are the autoscaler's; plan without the autoscaler`);
   return { ...parsed, value: set.value, column: String([...parsed.path].reverse().find((p) => typeof p === 'string')) };
 }
