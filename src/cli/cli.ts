@@ -17,7 +17,7 @@ import { EXIT } from './exit-codes.js';
 import { defaultJobs } from './jobs.js';
 import { CHECK_OPTIONS, MERGE_OPTIONS, PLAN_OPTIONS, RUN_OPTIONS, type CheckArgs, type MergeArgs, type PlanArgs, type RunArgs } from './options.js';
 import { planCommand } from './plan-command.js';
-import { outDirProblem } from './out-dir.js';
+import { defaultOutError } from './out-dir.js';
 import { printResults } from './print-results.js';
 import { defaultShardDir, mergeCommand, resolveShard, writeShardFolder } from './shard-commands.js';
 import { svcsimVersion } from './version.js';
@@ -133,10 +133,10 @@ function check(args: CheckArgs, io: CliIo, requireScenario: boolean, shard?: Sha
   const dir = args.out ?? (shard ? defaultShardDir(scenario?.name ?? '', shard) : join('results', scenario?.name ?? ''));
   if (errors > 0 || !scenario) return { dir, code: errors > 0 ? 1 : 0, warnings };
   // --out was looked at as it was read; the default only now that the scenario names it.
-  const problem = args.out === undefined ? outDirProblem(dir) : undefined;
-  if (problem) {
-    io.err(`svcsim: cannot write the results to ${dir} (the default --out): ${problem}\nRun "svcsim --help" for usage.\n`);
-    return { dir, code: 2, warnings };
+  const outError = defaultOutError(args.out, dir, 'the results');
+  if (outError) {
+    io.err(outError);
+    return { dir, code: EXIT.badCommandLine, warnings };
   }
   return { scenario, dir, code: 0, warnings };
 }

@@ -66,3 +66,12 @@ function statfsType(path: string): number {
     return 0;
   }
 }
+
+/**
+ * The error a command prints when its default output folder (`--out` not given, so not checked
+ * as it was read) cannot be written, `what` naming what goes there; undefined when it can.
+ */
+export function defaultOutError(out: string | undefined, dir: string, what: string): string | undefined {
+  const problem = out === undefined ? outDirProblem(dir) : undefined;
+  return problem && `svcsim: cannot write ${what} to ${dir} (the default --out): ${problem}\nRun "svcsim --help" for usage.\n`;
+}

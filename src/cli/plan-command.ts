@@ -13,7 +13,7 @@ import { catchingSignals, failure, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
 import { defaultJobs } from './jobs.js';
 import type { PlanArgs } from './options.js';
-import { outDirProblem } from './out-dir.js';
+import { defaultOutError } from './out-dir.js';
 import { svcsimVersion } from './version.js';
 
 /** The replications of a plan when neither --replications nor spec.replications (above 1) says. */
@@ -62,9 +62,9 @@ export async function planCommand(args: PlanArgs, io: CliIo): Promise<number> {
       return EXIT.badInput;
     }
     const dir = args.out ?? join('results', `${base.name}-plan`);
-    const problem = args.out === undefined ? outDirProblem(dir) : undefined;
-    if (problem) {
-      io.err(`svcsim: cannot write the plan to ${dir} (the default --out): ${problem}\nRun "svcsim --help" for usage.\n`);
+    const outError = defaultOutError(args.out, dir, 'the plan');
+    if (outError) {
+      io.err(outError);
       return EXIT.badCommandLine;
     }
     folder = claimPlanFolder(dir);

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/load-scenario.js';
 import { catchingSignals, failure, type CliIo } from './command-io.js';
 import { EXIT } from './exit-codes.js';
 import type { MergeArgs, ShardOption } from './options.js';
-import { outDirProblem } from './out-dir.js';
+import { defaultOutError } from './out-dir.js';
 import { printResults } from './print-results.js';
 import { svcsimVersion } from './version.js';
 
@@ -75,9 +75,9 @@ export async function mergeCommand(args: MergeArgs, io: CliIo): Promise<number> 
   try {
     const merged = mergeShards(args.dirs);
     const dir = args.out ?? join('results', merged.study.name);
-    const problem = args.out === undefined ? outDirProblem(dir) : undefined;
-    if (problem) {
-      io.err(`svcsim: cannot write the results to ${dir} (the default --out): ${problem}\nRun "svcsim --help" for usage.\n`);
+    const outError = defaultOutError(args.out, dir, 'the results');
+    if (outError) {
+      io.err(outError);
       return EXIT.badCommandLine;
     }
     folder = claimResultFolder(dir);
