@@ -81,6 +81,11 @@ test('the rows add up to the totals, carry the in-flight gauge and show empty in
   expect(sum(rows, (r) => r.timedOut)).toBe(totals.timedOut);
   expect(sum(rows, (r) => r.retries)).toBe(totals.retried);
   for (let n = 0; n < NODES; n++) expect(sum(rows, (r) => r.received[n])).toBe(totals.received[n]);
+  // The series' own totals (the run's totals, read by the Recorder) are the same counts.
+  expect([series.sentTotal, series.completedTotal, series.droppedTotal, series.failedTotal, series.rejectedTotal,
+    series.timedOutTotal, series.retriesTotal]).toEqual([totals.sent, totals.completed, totals.dropped, totals.failed,
+    totals.rejected, totals.timedOut, totals.retried]);
+  expect([...series.receivedTotal]).toEqual(totals.received);
   for (const r of rows) expect(r.throughput).toBeCloseTo(r.completed / (r.end - r.start), 9);
 
   let running = 0;

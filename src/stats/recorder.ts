@@ -21,13 +21,6 @@ const MAX_HOPS = 8;
  * the request as the client sees it; node and pod counters count every attempt.
  */
 export class Recorder implements Trace, AutoscalingTrace {
-  requests = 0;
-  completed = 0;
-  dropped = 0;
-  rejected = 0;
-  failed = 0;
-  timedOut = 0;
-  retries = 0;
   /** When the last request counted was sent (NaN before the first): the end of the sending window. */
   lastSentAt = NaN;
   readonly series: TimeSeries;
@@ -43,7 +36,6 @@ export class Recorder implements Trace, AutoscalingTrace {
   readonly podRequests: Float64Array;
   readonly podCompleted: Float64Array;
   readonly podRejected: Float64Array;
-  readonly nodeReceived: Float64Array;
   readonly nodeForwardedOut: Float64Array;
   readonly nodeForwardedIn: Float64Array;
   readonly nodeServed: Float64Array;
@@ -75,7 +67,6 @@ export class Recorder implements Trace, AutoscalingTrace {
     this.podRequests = new Float64Array(pods);
     this.podCompleted = new Float64Array(pods);
     this.podRejected = new Float64Array(pods);
-    this.nodeReceived = new Float64Array(nodes);
     this.nodeForwardedOut = new Float64Array(nodes);
     this.nodeForwardedIn = new Float64Array(nodes);
     this.nodeServed = new Float64Array(nodes);
@@ -84,14 +75,12 @@ export class Recorder implements Trace, AutoscalingTrace {
 
   requestSent(sentAt: number): void {
     if (sentAt < this.warmup) return;
-    this.requests++;
     this.lastSentAt = sentAt;
     this.series.sent(this.sim.now);
   }
 
   requestRetried(sentAt: number): void {
     if (sentAt < this.warmup) return;
-    this.retries++;
     this.series.retried(this.sim.now);
   }
 
@@ -99,17 +88,16 @@ export class Recorder implements Trace, AutoscalingTrace {
     if (sentAt < this.warmup) return;
     const now = this.sim.now;
     switch (outcome) {
-      case DROPPED: this.dropped++; this.series.dropped(now); break;
-      case REJECTED: this.rejected++; this.series.rejected(now); break;
-      case FAILED: this.failed++; this.series.failed(now); break;
-      case TIMED_OUT: this.timedOut++; this.series.timedOut(now); break;
+      case DROPPED: this.series.dropped(now); break;
+      case REJECTED: this.series.rejected(now); break;
+      case FAILED: this.series.failed(now); break;
+      case TIMED_OUT: this.series.timedOut(now); break;
     }
   }
 
   requestCompleted(latency: number, pod: number, node: number, hops: number, forwarded: boolean, snat: boolean,
     crossingsThere: number, crossingsBack: number, sentAt: number): void {
     if (sentAt < this.warmup) return;
-    this.completed++;
     this.series.completed(this.sim.now, latency);
     this.latency.record(latency);
     if (pod >= 0) {
@@ -132,7 +120,6 @@ export class Recorder implements Trace, AutoscalingTrace {
 
   attemptReceived(node: number, sentAt: number): void {
     if (sentAt < this.warmup) return;
-    this.nodeReceived[node]++;
     this.series.received(this.sim.now, node);
   }
 
@@ -179,9 +166,20 @@ export class Recorder implements Trace, AutoscalingTrace {
     this.accrue(end);
   }
 
+  // The run's totals are the time series' counters: one count of each thing.
+  get requests(): number { return this.series.sentTotal; }
+  get completed(): number { return this.series.completedTotal; }
+  get dropped(): number { return this.series.droppedTotal; }
+  get rejected(): number { return this.series.rejectedTotal; }
+  get failed(): number { return this.series.failedTotal; }
+  get timedOut(): number { return this.series.timedOutTotal; }
+  get retries(): number { return this.series.retriesTotal; }
+  /** Requests that entered the cluster at each node. */
+  get nodeReceived(): Float64Array { return this.series.receivedTotal; }
+
   /** Requests sent after the warm-up that have not ended: in flight when the run stopped. */
   get inFlight(): number {
-    return this.requests - (this.completed + this.dropped + this.rejected + this.failed + this.timedOut);
+    return this.series.inFlight;
   }
 
   /** 95% confidence half-width of the mean latency from batch means; NaN with too few batches. */

@@ -5,6 +5,9 @@ export type { TimeSeriesRow } from './time-series-table.js';
 
 /**
  * Counts per interval of simulated time, so the transient after a change (a node failing) shows.
+ * The counts are totals since the series began, as Prometheus counters are: they only grow, the
+ * run's totals are read from them (the Recorder keeps no second count), and a row is the
+ * difference between the totals at its two ends, so the rows always add up to the totals.
  * Rows close lazily: an event at or after the current interval's end closes it (and any empty
  * intervals in between, as zero rows), and `finish` closes the rest. Memory is one packed row
  * (about 128 bytes) per interval, whatever the number of requests. An event whose time goes backwards, or precedes
@@ -15,18 +18,22 @@ export class TimeSeries {
   readonly table: TimeSeriesTable;
   /** One histogram for all intervals, reset at every rollover; 2 significant digits (1% resolution). */
   private readonly latency = new LatencyHistogram(2);
-  private readonly nodeReceived: Float64Array;
+  /** Requests that entered the cluster at each node since the series began. */
+  readonly receivedTotal: Float64Array;
+  sentTotal = 0;
+  completedTotal = 0;
+  droppedTotal = 0;
+  failedTotal = 0;
+  rejectedTotal = 0;
+  timedOutTotal = 0;
+  retriesTotal = 0;
+  /** The totals when the current interval began (TOTALS order), and the per-node ones. */
+  private readonly atRowStart = new Float64Array(7);
+  private readonly receivedAtRowStart: Float64Array;
+  private readonly rowReceived: Float64Array;
   private index = 0;
   private rowStart: number;
   private rowEnd: number;
-  private inFlight = 0;
-  private sentCount = 0;
-  private completedCount = 0;
-  private droppedCount = 0;
-  private failedCount = 0;
-  private rejectedCount = 0;
-  private timedOutCount = 0;
-  private retriesCount = 0;
   /** The time the rows stop at, when they reached maxRows before the run ended. */
   endsAt: number | undefined;
   /** Levels (autoscaling: replicas, nodes...) as they stand now; each row keeps them as they stood at its end. */
@@ -36,7 +43,9 @@ export class TimeSeries {
     if (!(interval > 0 && Number.isFinite(interval))) throw new RangeError(`interval must be a positive number of seconds, got ${interval}`);
     if (!(Number.isInteger(nodes) && nodes >= 0)) throw new RangeError(`nodes must be a non-negative integer, got ${nodes}`);
     if (!Number.isFinite(start)) throw new RangeError(`start must be a finite time, got ${start}`);
-    this.nodeReceived = new Float64Array(nodes);
+    this.receivedTotal = new Float64Array(nodes);
+    this.receivedAtRowStart = new Float64Array(nodes);
+    this.rowReceived = new Float64Array(nodes);
     this.table = new TimeSeriesTable(nodes, gauges);
     this.levels = new Float64Array(gauges).fill(NaN);
     this.rowStart = start;
@@ -47,49 +56,48 @@ export class TimeSeries {
 
   sent(t: number): void {
     this.at(t);
-    this.sentCount++;
-    this.inFlight++;
+    this.sentTotal++;
   }
 
   received(t: number, node: number): void {
     this.at(t);
-    this.nodeReceived[node]++;
+    this.receivedTotal[node]++;
   }
 
   completed(t: number, latency: number): void {
     this.at(t);
-    this.completedCount++;
-    this.inFlight--;
+    this.completedTotal++;
     this.latency.record(latency);
   }
 
   dropped(t: number): void {
     this.at(t);
-    this.droppedCount++;
-    this.inFlight--;
+    this.droppedTotal++;
   }
 
   failed(t: number): void {
     this.at(t);
-    this.failedCount++;
-    this.inFlight--;
+    this.failedTotal++;
   }
 
   rejected(t: number): void {
     this.at(t);
-    this.rejectedCount++;
-    this.inFlight--;
+    this.rejectedTotal++;
   }
 
   timedOut(t: number): void {
     this.at(t);
-    this.timedOutCount++;
-    this.inFlight--;
+    this.timedOutTotal++;
   }
 
   retried(t: number): void {
     this.at(t);
-    this.retriesCount++;
+    this.retriesTotal++;
+  }
+
+  /** Sent and not yet completed, dropped, failed, rejected or timed out. */
+  get inFlight(): number {
+    return this.sentTotal - (this.completedTotal + this.droppedTotal + this.failedTotal + this.rejectedTotal + this.timedOutTotal);
   }
 
   /** From time t on, the levels are `values` (the rows before t keep the old ones). */
@@ -140,8 +148,13 @@ export class TimeSeries {
   }
 
   private counted(): boolean {
-    return this.sentCount + this.completedCount + this.droppedCount + this.failedCount + this.rejectedCount
-      + this.timedOutCount + this.retriesCount > 0 || this.nodeReceived.some((n) => n > 0);
+    const totals = this.totals();
+    return totals.some((n, i) => n > this.atRowStart[i]) || this.receivedTotal.some((n, i) => n > this.receivedAtRowStart[i]);
+  }
+
+  /** The totals, in the order of atRowStart. */
+  private totals(): number[] {
+    return [this.sentTotal, this.completedTotal, this.droppedTotal, this.failedTotal, this.rejectedTotal, this.timedOutTotal, this.retriesTotal];
   }
 
   /** Appends the current interval as a row ending at `end` and starts the next one. */
@@ -150,24 +163,27 @@ export class TimeSeries {
       this.endsAt = this.rowStart;
       return;
     }
+    const totals = this.totals();
+    const [sent, completed, dropped, failed, rejected, timedOut, retries] = totals;
+    const from = this.atRowStart;
+    for (let n = 0; n < this.rowReceived.length; n++) this.rowReceived[n] = this.receivedTotal[n] - this.receivedAtRowStart[n];
     this.table.push({
       start: this.rowStart,
       end,
-      sent: this.sentCount,
-      completed: this.completedCount,
-      dropped: this.droppedCount,
-      failed: this.failedCount,
-      rejected: this.rejectedCount,
-      timedOut: this.timedOutCount,
-      retries: this.retriesCount,
+      sent: sent - from[0],
+      completed: completed - from[1],
+      dropped: dropped - from[2],
+      failed: failed - from[3],
+      rejected: rejected - from[4],
+      timedOut: timedOut - from[5],
+      retries: retries - from[6],
       latencyP50: this.latency.percentile(50),
       latencyP99: this.latency.percentile(99),
       inFlight: this.inFlight,
-    }, this.nodeReceived, this.levels);
+    }, this.rowReceived, this.levels);
     if (this.latency.count > 0) this.latency.reset();
-    this.nodeReceived.fill(0);
-    this.sentCount = this.completedCount = this.droppedCount = this.failedCount = 0;
-    this.rejectedCount = this.timedOutCount = this.retriesCount = 0;
+    from.set(totals);
+    this.receivedAtRowStart.set(this.receivedTotal);
     this.index++;
     // From the index, not by adding intervals up, so boundaries do not drift.
     this.rowStart = this.start + this.index * this.interval;
