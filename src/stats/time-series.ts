@@ -27,7 +27,7 @@ export class TimeSeries {
   rejectedTotal = 0;
   timedOutTotal = 0;
   retriesTotal = 0;
-  /** The totals when the current interval began (TOTALS order), and the per-node ones. */
+  /** The totals when the current interval began (in the order of totals()), and the per-node ones. */
   private readonly atRowStart = new Float64Array(7);
   private readonly receivedAtRowStart: Float64Array;
   private readonly rowReceived: Float64Array;
@@ -152,7 +152,7 @@ export class TimeSeries {
     return totals.some((n, i) => n > this.atRowStart[i]) || this.receivedTotal.some((n, i) => n > this.receivedAtRowStart[i]);
   }
 
-  /** The totals, in the order of atRowStart. */
+  /** The totals: sent, completed, dropped, failed, rejected, timed out, retries. */
   private totals(): number[] {
     return [this.sentTotal, this.completedTotal, this.droppedTotal, this.failedTotal, this.rejectedTotal, this.timedOutTotal, this.retriesTotal];
   }
